@@ -9,13 +9,18 @@ let package = Package(
     ],
     targets: [
         .systemLibrary(name: "CSQLite", path: "Sources/CSQLite"),
+        .systemLibrary(name: "CNcursesw", path: "Sources/CNcursesw"),
         .target(
             name: "ConfabCore",
             dependencies: ["CSQLite"]
         ),
         .target(
+            name: "ConfabTUI",
+            dependencies: ["ConfabCore", "CNcursesw"]
+        ),
+        .target(
             name: "ConfabCLI",
-            dependencies: ["ConfabCore"]
+            dependencies: ["ConfabCore", "ConfabTUI"]
         ),
         .executableTarget(
             name: "confab",
@@ -24,6 +29,10 @@ let package = Package(
         .testTarget(
             name: "ConfabCoreTests",
             dependencies: ["ConfabCore"]
+        ),
+        .testTarget(
+            name: "ConfabTUITests",
+            dependencies: ["ConfabTUI", "ConfabCore"]
         ),
         .testTarget(
             name: "ConfabCLITests",
