@@ -64,18 +64,28 @@ public final class ImportSession {
     public func run(_ file: URL) throws -> ImportReport {
         let importerType = try detectImporter(for: file)
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value
-        let writer = try store.beginImport(format: importerType.format, filePath: file.path, fileBytes: fileBytes)
+        return try run(format: importerType.format, label: file.path, fileBytes: fileBytes) { sink in
+            try importerType.init().read(file, into: sink)
+        }
+    }
+
+    /// Imports the conversations that `produce` hands to its sink, recorded under `label` (a file
+    /// path, or a description such as the demo generator's options).
+    public func run(format: ImportFormat, label: String, fileBytes: Int64? = nil,
+                    produce: (any ImportSink) throws -> Void) throws -> ImportReport {
+        let writer = try store.beginImport(format: format, filePath: label, fileBytes: fileBytes)
         let sink = SessionSink(
-            writer: writer, format: importerType.format, defaultOwner: defaultOwner(for: importerType.format),
+            writer: writer, format: format, defaultOwner: defaultOwner(for: format),
             progress: progress, isCancelled: isCancelled)
         let started = Date()
+        defer { progress?.finished() }
 
         do {
-            try importerType.init().read(file, into: sink)
+            try produce(sink)
         } catch let failure as ImportFailure {
             switch failure {
             case .truncated, .malformed:
-                var report = ImportReport(file: file.path, format: importerType.format, summary: sink.summary,
+                var report = ImportReport(file: label, format: format, summary: sink.summary,
                                           failure: failure, seconds: Date().timeIntervalSince(started))
                 guard options.keepPartial else {
                     writer.rollback()
@@ -85,7 +95,6 @@ public final class ImportSession {
                 }
                 report.summary.isPartial = true
                 try writer.commit(report.summary)
-                progress?.finished()
                 return report
             case .unknownFormat, .unreadable:
                 writer.rollback()
@@ -93,13 +102,11 @@ public final class ImportSession {
             }
         } catch {
             writer.rollback()
-            progress?.finished()
             throw error
         }
 
         try writer.commit(sink.summary)
-        progress?.finished()
-        return ImportReport(file: file.path, format: importerType.format, summary: sink.summary, failure: nil,
+        return ImportReport(file: label, format: format, summary: sink.summary, failure: nil,
                             seconds: Date().timeIntervalSince(started))
     }
 

@@ -7,7 +7,7 @@ import Foundation
 public protocol ConversationStore: AnyObject {
     func statistics() throws -> StoreStatistics
 
-    /// Users ordered by name, then id.
+    /// Users ordered by name (ignoring ASCII case), then id.
     func users(after cursor: UserCursor?, limit: Int) throws -> [UserSummary]
 
     /// Users whose id (as text), name or external account id equals `reference`.

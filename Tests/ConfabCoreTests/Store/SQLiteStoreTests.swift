@@ -140,7 +140,7 @@ import Testing
         try ftsIntegrity(store)
     }
 
-    @Test func bulkImportAcrossStagingBatches() throws {
+    @Test func bulkImportAcrossIndexingBatches() throws {
         let folder = try TemporaryDirectory()
         let store = try SQLiteStore(path: folder.path("confab.db"))
         let data = (0..<30).map { conversation("c\($0)", turns: 400) }
@@ -150,6 +150,31 @@ import Testing
         #expect(try store.connection.scalarInt("SELECT count(*) FROM turns_fts WHERE turns_fts MATCH 'markerc29'") == 400)
         #expect(try store.connection.scalarInt("SELECT count(*) FROM turns t JOIN turns p ON p.id = t.parent_id WHERE p.conversation_id != t.conversation_id") == 0)
         #expect(try store.connection.scalarInt("SELECT count(DISTINCT uid) FROM turns") == 12_000)
+        try ftsIntegrity(store)
+    }
+
+    @Test func triggersSurviveImportAndRollback() throws {
+        let folder = try TemporaryDirectory()
+        let store = try SQLiteStore(path: folder.path("confab.db"))
+        let triggerCount = "SELECT count(*) FROM sqlite_schema WHERE type = 'trigger'"
+        #expect(try store.connection.scalarInt(triggerCount) == 6)
+
+        _ = try importAll([conversation("a", turns: 3)], into: store)
+        #expect(try store.connection.scalarInt(triggerCount) == 6)
+
+        let writer = try store.beginImport(format: .sharegpt, filePath: "x", fileBytes: nil)
+        _ = try writer.write(conversation("b", turns: 3), owner: .named("bob"))
+        writer.rollback()
+        #expect(try store.connection.scalarInt(triggerCount) == 6)
+
+        // A plain SQL client's insert is indexed by the restored trigger.
+        let conversationID = try #require(try store.connection.scalarInt("SELECT id FROM conversations"))
+        try store.connection.run(
+            """
+            INSERT INTO turns (uid, conversation_id, source_id, position, on_default_thread, role, kind, text, content_hash)
+            VALUES ('x-uid', ?, 'manual', 9, 0, 'user', 'message', 'written by another client quokka', 0)
+            """, conversationID)
+        #expect(try store.connection.scalarInt("SELECT count(*) FROM turns_fts WHERE turns_fts MATCH 'quokka'") == 1)
         try ftsIntegrity(store)
     }
 

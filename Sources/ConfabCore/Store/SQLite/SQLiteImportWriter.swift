@@ -2,12 +2,14 @@ import Foundation
 
 /// Writes one import inside a single `BEGIN IMMEDIATE` transaction.
 ///
-/// New conversations and their turns are first collected in TEMP staging tables and moved into the
-/// main tables by one `INSERT … SELECT` per batch. The FTS5 triggers still maintain the index, but
-/// FTS5 flushes its pending terms at every statement boundary that opens a statement journal, so
-/// one statement per batch instead of one per turn makes the bulk path about three times faster
-/// (measured with SQLite 3.40.1 on the ShareGPT dump; see docs/benchmarks.md).
-/// Updated conversations take the plain row-by-row path: they are rare and small.
+/// FTS5 flushes its pending terms at every statement that opens a statement journal, and an
+/// INSERT that fires the FTS trigger is such a statement, so indexing row by row through the
+/// triggers made imports about three times slower than indexing in bulk (measured with SQLite
+/// 3.40.1 on the ShareGPT dump; see docs/benchmarks.md). The writer therefore drops the two
+/// AFTER INSERT triggers inside its own transaction, inserts rows directly, indexes each batch
+/// with one `INSERT … SELECT` per FTS table, and creates the triggers again from their stored SQL
+/// before it commits. DDL is transactional in SQLite, so no other connection ever sees the store
+/// without its triggers; a rollback or a crash restores them with everything else.
 final class SQLiteImportWriter: ImportWriter {
     private let connection: Connection
     private let source: String
@@ -21,15 +23,20 @@ final class SQLiteImportWriter: ImportWriter {
     private var personaIDByKey: [String: Int64] = [:]
     private var tagIDByName: [String: Int64] = [:]
 
-    private var stagedTurnCount = 0
-    private var stagedTextBytes = 0
-    private var pendingAttachments: [(turnID: Int64, attachment: ImportedAttachment)] = []
-    private var pendingTags: [(conversationID: Int64, tags: [String])] = []
+    /// Rows with ids from these up to the next ids were inserted without the triggers and are
+    /// not in the FTS5 indexes yet.
+    private var firstUnindexedTurnID: Int64
+    private var firstUnindexedConversationID: Int64
+    /// The insert triggers this writer dropped, with the SQL that creates them again.
+    private var droppedTriggers: [(name: String, sql: String)] = []
 
-    /// Staged rows are moved into the main tables when either limit is reached, which bounds the
-    /// memory the TEMP tables use.
-    private static let maxStagedTurns = 5_000
-    private static let maxStagedTextBytes = 16 << 20
+    /// Turns inserted since the last bulk indexing; indexing every few thousand keeps the rows
+    /// it reads back in SQLite's page cache.
+    private var unindexedTurnCount = 0
+    private static let indexingBatchTurns = 5_000
+
+    /// The triggers that index new rows, replaced by bulk indexing during an import.
+    static let insertTriggerNames = ["turns_fts_after_insert", "conversations_fts_after_insert"]
 
     init(connection: Connection, format: ImportFormat, filePath: String, fileBytes: Int64?) throws {
         self.connection = connection
@@ -37,18 +44,20 @@ final class SQLiteImportWriter: ImportWriter {
 
         try connection.execute("BEGIN IMMEDIATE")
         do {
-            try connection.execute("""
-                DROP TABLE IF EXISTS temp.staged_conversations;
-                DROP TABLE IF EXISTS temp.staged_turns;
-                CREATE TEMP TABLE staged_conversations AS SELECT * FROM main.conversations WHERE 0;
-                CREATE TEMP TABLE staged_turns AS SELECT * FROM main.turns WHERE 0;
-                """)
+            droppedTriggers = try connection.query(
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (?, ?)",
+                SQLiteImportWriter.insertTriggerNames) { (name: $0.string(0), sql: $0.string(1)) }
+            for trigger in droppedTriggers {
+                try connection.execute("DROP TRIGGER \(trigger.name)")
+            }
             try connection.run(
                 "INSERT INTO imports (format, file_path, file_bytes, started_at, status) VALUES (?, ?, ?, ?, 'partial')",
                 format.rawValue, filePath, fileBytes, Date().timeIntervalSince1970)
             importID = connection.lastInsertRowID
             nextConversationID = (try connection.scalarInt("SELECT max(id) FROM conversations") ?? 0) + 1
             nextTurnID = (try connection.scalarInt("SELECT max(id) FROM turns") ?? 0) + 1
+            firstUnindexedConversationID = nextConversationID
+            firstUnindexedTurnID = nextTurnID
         } catch {
             connection.rollbackIgnoringErrors()
             throw error
@@ -83,19 +92,25 @@ final class SQLiteImportWriter: ImportWriter {
         let personaID = try conversation.persona.map(resolve)
 
         if let existing {
+            // The update triggers are still in place and would delete index entries of rows
+            // that are not indexed yet, so the index must be current first.
+            try indexInsertedRows()
             try connection.savepoint {
                 try update(existing.id, with: conversation, tree: tree, turnHashes: turnHashes, hash: hash, personaID: personaID)
             }
             return .updated
         }
-        try stageNew(conversation, tree: tree, turnHashes: turnHashes, hash: hash, userID: userID, personaID: personaID)
+        try insertNew(conversation, tree: tree, turnHashes: turnHashes, hash: hash, userID: userID, personaID: personaID)
         return .new
     }
 
     func commit(_ summary: ImportSummary) throws {
         precondition(isOpen, "commit after commit or rollback")
         do {
-            try flushStaged()
+            try indexInsertedRows()
+            for trigger in droppedTriggers {
+                try connection.execute(trigger.sql)
+            }
             try connection.run(
                 """
                 UPDATE imports SET finished_at = ?, status = ?, new_conversations = ?, updated_conversations = ?,
@@ -105,11 +120,7 @@ final class SQLiteImportWriter: ImportWriter {
                 Date().timeIntervalSince1970, summary.isPartial ? "partial" : "complete",
                 summary.newConversations, summary.updatedConversations, summary.unchangedConversations,
                 summary.skipped.count, summary.invalidUTF8, summary.loneSurrogates, importID)
-            try connection.execute("""
-                DROP TABLE temp.staged_conversations;
-                DROP TABLE temp.staged_turns;
-                COMMIT;
-                """)
+            try connection.execute("COMMIT")
             isOpen = false
         } catch {
             rollback()
@@ -125,7 +136,7 @@ final class SQLiteImportWriter: ImportWriter {
 
     // MARK: New conversations
 
-    private func stageNew(
+    private func insertNew(
         _ conversation: ImportedConversation, tree: ConversationTree, turnHashes: [Int64],
         hash: Int64, userID: Int64, personaID: Int64?
     ) throws {
@@ -135,7 +146,7 @@ final class SQLiteImportWriter: ImportWriter {
 
         try connection.run(
             """
-            INSERT INTO temp.staged_conversations
+            INSERT INTO conversations
                 (id, uid, user_id, persona_id, source, source_id, title, model, created_at, updated_at,
                  turn_count, metadata, content_hash, version, first_import_id, last_import_id)
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, 1, ?, ?)
@@ -151,30 +162,27 @@ final class SQLiteImportWriter: ImportWriter {
             turnIDs[index] = turnID
             let parentID = tree.parent[index].map { turnIDs[$0] }
             try insertTurn(
-                into: "temp.staged_turns", id: turnID, conversationID: conversationID, parentID: parentID,
+                id: turnID, conversationID: conversationID, parentID: parentID,
                 turn: conversation.turns[index], tree: tree, index: index, hash: turnHashes[index])
             for attachment in conversation.turns[index].attachments {
-                pendingAttachments.append((turnID, attachment))
+                try insertAttachment(attachment, turnID: turnID)
             }
-            stagedTextBytes += conversation.turns[index].text.utf8.count
         }
-        stagedTurnCount += conversation.turns.count
-        if !conversation.tags.isEmpty {
-            pendingTags.append((conversationID, conversation.tags))
-        }
+        try attach(conversation.tags, to: conversationID)
 
-        if stagedTurnCount >= SQLiteImportWriter.maxStagedTurns || stagedTextBytes >= SQLiteImportWriter.maxStagedTextBytes {
-            try flushStaged()
+        unindexedTurnCount += conversation.turns.count
+        if unindexedTurnCount >= SQLiteImportWriter.indexingBatchTurns {
+            try indexInsertedRows()
         }
     }
 
     private func insertTurn(
-        into table: String, id: Int64, conversationID: Int64, parentID: Int64?,
+        id: Int64, conversationID: Int64, parentID: Int64?,
         turn: ImportedTurn, tree: ConversationTree, index: Int, hash: Int64
     ) throws {
         try connection.run(
             """
-            INSERT INTO \(table)
+            INSERT INTO turns
                 (id, uid, conversation_id, parent_id, source_id, position, branch_index, on_default_thread,
                  role, kind, author, model, text, created_at, raw_payload, input_tokens, output_tokens,
                  generation_seconds, content_hash)
@@ -186,24 +194,21 @@ final class SQLiteImportWriter: ImportWriter {
             turn.generationSeconds, hash)
     }
 
-    /// Moves staged rows into the main tables, where the FTS5 triggers index them.
-    private func flushStaged() throws {
-        try connection.execute("""
-            INSERT INTO main.conversations SELECT * FROM temp.staged_conversations;
-            DELETE FROM temp.staged_conversations;
-            INSERT INTO main.turns SELECT * FROM temp.staged_turns ORDER BY id;
-            DELETE FROM temp.staged_turns;
-            """)
-        for (turnID, attachment) in pendingAttachments {
-            try insertAttachment(attachment, turnID: turnID)
+    /// Adds the rows inserted since the last call to the FTS5 indexes, one statement per index.
+    private func indexInsertedRows() throws {
+        if nextConversationID > firstUnindexedConversationID {
+            try connection.run(
+                "INSERT INTO conversations_fts (rowid, title) SELECT id, title FROM conversations WHERE id >= ? AND id < ?",
+                firstUnindexedConversationID, nextConversationID)
+            firstUnindexedConversationID = nextConversationID
         }
-        for (conversationID, tags) in pendingTags {
-            try attach(tags, to: conversationID)
+        if nextTurnID > firstUnindexedTurnID {
+            try connection.run(
+                "INSERT INTO turns_fts (rowid, text) SELECT id, text FROM turns WHERE id >= ? AND id < ?",
+                firstUnindexedTurnID, nextTurnID)
+            firstUnindexedTurnID = nextTurnID
         }
-        pendingAttachments.removeAll(keepingCapacity: true)
-        pendingTags.removeAll(keepingCapacity: true)
-        stagedTurnCount = 0
-        stagedTextBytes = 0
+        unindexedTurnCount = 0
     }
 
     private func insertAttachment(_ attachment: ImportedAttachment, turnID: Int64) throws {
@@ -260,7 +265,7 @@ final class SQLiteImportWriter: ImportWriter {
                 nextTurnID += 1
                 turnIDs[index] = turnID
                 try insertTurn(
-                    into: "main.turns", id: turnID, conversationID: conversationID, parentID: parentID,
+                    id: turnID, conversationID: conversationID, parentID: parentID,
                     turn: turn, tree: tree, index: index, hash: turnHashes[index])
                 for attachment in turn.attachments {
                     try insertAttachment(attachment, turnID: turnID)

@@ -52,11 +52,11 @@ extension SQLiteStore {
         let rows: [UserSummary]
         if let cursor {
             rows = try connection.query(
-                SQLiteStore.userColumns + " WHERE (u.name, u.id) > (?, ?) ORDER BY u.name, u.id LIMIT ?",
+                SQLiteStore.userColumns + " WHERE (u.name COLLATE NOCASE, u.id) > (?, ?) ORDER BY u.name COLLATE NOCASE, u.id LIMIT ?",
                 [cursor.name, cursor.id, limit], row: SQLiteStore.readUser)
         } else {
             rows = try connection.query(
-                SQLiteStore.userColumns + " ORDER BY u.name, u.id LIMIT ?", [limit], row: SQLiteStore.readUser)
+                SQLiteStore.userColumns + " ORDER BY u.name COLLATE NOCASE, u.id LIMIT ?", [limit], row: SQLiteStore.readUser)
         }
         return try rows.map(withExternalIDs)
     }

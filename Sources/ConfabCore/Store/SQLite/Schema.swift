@@ -20,7 +20,7 @@ enum Schema {
                 legal_hold INTEGER NOT NULL DEFAULT 0 CHECK (legal_hold IN (0, 1)),
                 created_at REAL NOT NULL
             );
-            CREATE INDEX users_name ON users(name, id);
+            CREATE INDEX users_name ON users(name COLLATE NOCASE, id);
 
             -- The account ids a user has in each source. One user may have several.
             CREATE TABLE user_accounts (
@@ -116,9 +116,8 @@ enum Schema {
                 content_hash INTEGER NOT NULL,
                 UNIQUE (conversation_id, source_id)
             );
-            -- Keyset pages of "turns of a conversation in thread order", for the default thread and
-            -- for every branch.
-            CREATE INDEX turns_default_thread ON turns(conversation_id, position) WHERE on_default_thread = 1;
+            -- Keyset pages of "turns of a conversation in thread order". The default thread uses
+            -- it too: it has one turn per position, found among the few branches at each depth.
             CREATE INDEX turns_tree ON turns(conversation_id, position, branch_index, id);
 
             CREATE TABLE tags (

@@ -1,0 +1,213 @@
+/// Writing pools for the European languages: Spanish, French, German, Portuguese, Russian and
+/// Ukrainian.
+extension DemoLanguageWriting {
+    static let spanish = DemoLanguageWriting(
+        titles: ["Duda sobre «focus»", "Ayuda con «focus»", "«focus»: ideas", "Preguntas sobre «focus»"],
+        requests: [
+            "¿Cómo puedo empezar con «focus»? Soy principiante.",
+            "Tengo un problema con «focus» y no sé por dónde empezar.",
+            "¿Me explicas «focus» con un ejemplo sencillo?",
+            "Necesito ayuda con «focus» para el trabajo, es bastante urgente.",
+            "¿Qué me recomiendas sobre «focus» en «place»?",
+            "¿Cuál es la mejor forma de aprender «focus» en «small» semanas?",
+        ],
+        followUps: [
+            "¿Y si no funciona?", "¿Puedes dar otro ejemplo?", "¿Hay una forma más sencilla?",
+            "Explícalo un poco más, por favor.", "¿Cuánto tiempo lleva?",
+        ],
+        sentences: [
+            "Lo más importante es entender la idea básica antes de los detalles.",
+            "Te recomiendo empezar poco a poco y practicar todos los días.",
+            "Un error muy común es intentar hacerlo todo a la vez.",
+            "En la práctica, «focus» es más sencillo de lo que parece.",
+            "Si tienes dudas, prueba primero con un ejemplo pequeño.",
+            "Así el resultado es más fiable y fácil de mantener.",
+            "Dedica unos «small» minutos a revisar lo que has hecho.",
+            "Con «number» elementos la diferencia ya se nota bastante.",
+            "No hace falta complicarse: la solución simple suele ser la mejor.",
+            "Vale la pena apuntar lo que funciona y lo que no.",
+        ],
+        listItems: ["Empieza por lo básico.", "Practica un poco cada día.", "Pide opinión a alguien con experiencia.", "Guarda tus notas en un solo sitio.", "Revisa el resultado al final.", "No tengas miedo de equivocarte."],
+        openers: ["¡Claro!", "Buena pregunta.", "Vamos por partes.", "Te explico."],
+        closers: ["¿Quieres que lo desarrolle más?", "¡Espero que te sirva! «emoji»", "Si necesitas algo más, dímelo."],
+        shortReplies: ["¡gracias!", "vale", "perfecto «emoji»", "no entiendo", "¿y eso por qué?"],
+        cookingTopics: ["la paella", "el pan casero", "las tapas", "la tortilla de patatas"],
+        travelTopics: ["el viaje a Galicia", "el presupuesto del viaje"],
+        writingTopics: ["una carta de presentación", "un discurso de boda"])
+
+    static let french = DemoLanguageWriting(
+        titles: ["Question sur «focus»", "Aide pour «focus»", "«focus» : idées", "Projet : «focus»"],
+        requests: [
+            "Comment débuter avec «focus» ? Je suis complètement débutant.",
+            "J'ai un souci avec «focus» et je ne sais pas par où commencer.",
+            "Peux-tu m'expliquer «focus» avec un exemple simple ?",
+            "J'ai besoin d'aide pour «focus», c'est assez urgent.",
+            "Qu'est-ce que tu conseilles pour «focus» à «place» ?",
+            "Quelle est la meilleure façon d'apprendre «focus» en «small» semaines ?",
+        ],
+        followUps: [
+            "Et si ça ne marche pas ?", "Tu peux donner un autre exemple ?", "Il y a plus simple ?",
+            "Tu peux développer un peu ?", "Ça prend combien de temps ?",
+        ],
+        sentences: [
+            "Le plus important est de comprendre l'idée générale avant les détails.",
+            "Je te conseille d'avancer pas à pas et de pratiquer chaque jour.",
+            "Une erreur fréquente consiste à tout faire en même temps.",
+            "En pratique, «focus» est plus simple qu'il n'y paraît.",
+            "En cas de doute, commence par un petit exemple.",
+            "Le résultat est ainsi plus fiable et plus facile à maintenir.",
+            "Prends «small» minutes pour relire ce que tu as fait.",
+            "Avec «number» éléments, la différence se voit déjà.",
+            "Inutile de compliquer : la solution simple est souvent la meilleure.",
+            "Note ce qui marche et ce qui ne marche pas, ça aide beaucoup.",
+        ],
+        listItems: ["Commence par les bases.", "Pratique un peu chaque jour.", "Demande l'avis de quelqu'un d'expérimenté.", "Garde tes notes au même endroit.", "Vérifie le résultat à la fin.", "N'aie pas peur de te tromper."],
+        openers: ["Bien sûr !", "Bonne question.", "Allons-y étape par étape.", "Je t'explique."],
+        closers: [
+            "Tu veux que je détaille davantage ?", "J'espère que ça t'aide ! «emoji»",
+            "N'hésite pas si tu as d'autres questions.",
+        ],
+        shortReplies: ["merci !", "d'accord", "parfait «emoji»", "je ne comprends pas", "pourquoi ?"],
+        cookingTopics: ["la quiche lorraine", "le pain au levain", "la ratatouille", "les crêpes"],
+        travelTopics: ["le voyage en Bretagne", "le budget des vacances"],
+        writingTopics: ["une lettre de motivation", "un discours de mariage"])
+
+    static let german = DemoLanguageWriting(
+        titles: ["Frage zu «focus»", "Hilfe: «focus»", "«focus» – Ideen", "«focus» – wie anfangen?"],
+        requests: [
+            "Wie fange ich am besten mit «focus» an? Ich bin Anfänger.",
+            "Ich habe ein Problem mit «focus» und weiß nicht weiter.",
+            "Kannst du mir «focus» an einem einfachen Beispiel erklären?",
+            "Ich brauche Hilfe bei «focus» für die Arbeit, es ist ziemlich dringend.",
+            "Was empfiehlst du für «focus» in «place»?",
+            "Wie lerne ich «focus» am besten in «small» Wochen?",
+        ],
+        followUps: [
+            "Und wenn das nicht klappt?", "Hast du noch ein Beispiel?", "Geht das auch einfacher?",
+            "Kannst du das genauer erklären?", "Wie lange dauert das?",
+        ],
+        sentences: [
+            "Am wichtigsten ist es, zuerst das Grundprinzip zu verstehen.",
+            "Ich empfehle, klein anzufangen und jeden Tag ein bisschen zu üben.",
+            "Ein häufiger Fehler ist, alles auf einmal zu versuchen.",
+            "In der Praxis ist «focus» einfacher, als es aussieht.",
+            "Wenn du unsicher bist, probiere es zuerst an einem kleinen Beispiel aus.",
+            "So wird das Ergebnis zuverlässiger und leichter zu pflegen.",
+            "Nimm dir «small» Minuten Zeit, um alles noch einmal zu prüfen.",
+            "Bei «number» Einträgen merkt man den Unterschied deutlich.",
+            "Mach es dir nicht zu kompliziert: Die einfache Lösung ist oft die beste.",
+            "Es lohnt sich, aufzuschreiben, was funktioniert und was nicht.",
+        ],
+        listItems: ["Mit den Grundlagen anfangen.", "Jeden Tag ein wenig üben.", "Jemanden mit Erfahrung um Rat fragen.", "Notizen an einem Ort sammeln.", "Das Ergebnis am Ende prüfen.", "Keine Angst vor Fehlern haben."],
+        openers: ["Klar!", "Gute Frage.", "Gehen wir das Schritt für Schritt durch.", "Ich erkläre es dir."],
+        closers: [
+            "Soll ich das ausführlicher erklären?", "Ich hoffe, das hilft! «emoji»",
+            "Melde dich, wenn du noch Fragen hast.",
+        ],
+        shortReplies: ["danke!", "ok", "super «emoji»", "verstehe ich nicht", "warum?"],
+        cookingTopics: ["Käsespätzle", "Sauerteigbrot", "Apfelstrudel", "Brezeln"],
+        travelTopics: ["Ostsee-Urlaub", "Urlaubsbudget"],
+        writingTopics: ["Anschreiben", "Hochzeitsrede"])
+
+    static let portuguese = DemoLanguageWriting(
+        titles: ["Dúvida sobre «focus»", "Ajuda com «focus»", "«focus»: ideias", "Perguntas sobre «focus»"],
+        requests: [
+            "Como começo com «focus»? Sou iniciante.",
+            "Estou com um problema com «focus» e não sei por onde começar.",
+            "Você pode me explicar «focus» com um exemplo simples?",
+            "Preciso de ajuda com «focus» para o trabalho, é urgente.",
+            "O que você recomenda sobre «focus» em «place»?",
+            "Qual é a melhor forma de aprender «focus» em «small» semanas?",
+        ],
+        followUps: [
+            "E se não funcionar?", "Pode dar outro exemplo?", "Tem um jeito mais simples?",
+            "Explica um pouco mais, por favor.", "Quanto tempo leva?",
+        ],
+        sentences: [
+            "O mais importante é entender a ideia geral antes dos detalhes.",
+            "Recomendo começar devagar e praticar todos os dias.",
+            "Um erro comum é tentar fazer tudo de uma vez.",
+            "Na prática, «focus» é mais simples do que parece.",
+            "Se tiver dúvidas, teste primeiro com um exemplo pequeno.",
+            "Assim o resultado fica mais confiável e fácil de manter.",
+            "Reserve «small» minutos para revisar o que você fez.",
+            "Com «number» itens a diferença já aparece.",
+            "Não precisa complicar: a solução simples costuma ser a melhor.",
+            "Vale a pena anotar o que funciona e o que não funciona.",
+        ],
+        listItems: ["Comece pelo básico.", "Pratique um pouco todos os dias.", "Peça a opinião de alguém com experiência.", "Guarde suas anotações em um só lugar.", "Revise o resultado no final.", "Não tenha medo de errar."],
+        openers: ["Claro!", "Boa pergunta.", "Vamos por partes.", "Eu explico."],
+        closers: ["Quer que eu detalhe mais?", "Espero que ajude! «emoji»", "Se precisar de mais alguma coisa, é só falar."],
+        shortReplies: ["obrigado!", "beleza", "perfeito «emoji»", "não entendi", "por quê?"],
+        cookingTopics: ["o pão de queijo", "a feijoada", "o pastel de nata", "a moqueca"],
+        travelTopics: ["a viagem para o Nordeste", "o orçamento da viagem"],
+        writingTopics: ["uma carta de apresentação", "um discurso de casamento"])
+
+    static let russian = DemoLanguageWriting(
+        titles: ["Вопрос про «focus»", "Помощь с «focus»", "«focus» для начинающих", "Разбираюсь с «focus»"],
+        requests: [
+            "Хочу разобраться в «focus». С чего начать?",
+            "У меня проблема с «focus», и я не понимаю, как её решить.",
+            "Можешь объяснить «focus» на простом примере?",
+            "Нужна помощь с «focus» по работе, довольно срочно.",
+            "Что посоветуешь насчёт «focus» (поездка в «place»)?",
+            "Как освоить «focus» за несколько недель?",
+        ],
+        followUps: [
+            "А если это не сработает?", "Можешь привести ещё пример?", "Есть способ попроще?",
+            "Объясни подробнее, пожалуйста.", "Сколько времени это займёт?",
+        ],
+        sentences: [
+            "Главное — сначала понять основную идею, а потом переходить к деталям.",
+            "Советую начинать с малого и заниматься каждый день.",
+            "Частая ошибка — пытаться сделать всё сразу.",
+            "На практике «focus» проще, чем кажется.",
+            "Если сомневаешься, сначала попробуй на маленьком примере.",
+            "Так результат будет надёжнее, и его проще поддерживать.",
+            "Потрать несколько минут, чтобы всё перепроверить.",
+            "Уже на «number» записях разница заметна.",
+            "Не усложняй: простое решение обычно лучше всего.",
+            "Полезно записывать, что сработало, а что нет.",
+        ],
+        listItems: ["Начни с основ.", "Занимайся понемногу каждый день.", "Спроси совета у опытного человека.", "Храни заметки в одном месте.", "Проверь результат в конце.", "Не бойся ошибок."],
+        openers: ["Конечно!", "Хороший вопрос.", "Давай по порядку.", "Сейчас объясню."],
+        closers: ["Рассказать подробнее?", "Надеюсь, это поможет! «emoji»", "Если будут вопросы — пиши."],
+        shortReplies: ["спасибо!", "ок", "отлично «emoji»", "не понял", "почему?"],
+        cookingTopics: ["борщ", "пельмени", "блины", "сырники"],
+        travelTopics: ["поездка на Байкал", "бюджет поездки"],
+        writingTopics: ["сопроводительное письмо", "тост на свадьбу"])
+
+    static let ukrainian = DemoLanguageWriting(
+        titles: ["Питання про «focus»", "Допомога з «focus»", "«focus» для початківців", "Розбираюся з «focus»"],
+        requests: [
+            "Хочу розібратися в «focus». З чого почати?",
+            "У мене проблема з «focus», і я не знаю, як її розв'язати.",
+            "Можеш пояснити «focus» на простому прикладі?",
+            "Потрібна допомога з «focus» для роботи, досить терміново.",
+            "Що порадиш щодо «focus» (подорож до «place»)?",
+            "Як опанувати «focus» за кілька тижнів?",
+        ],
+        followUps: [
+            "А якщо це не спрацює?", "Можеш навести ще приклад?", "Є простіший спосіб?",
+            "Поясни детальніше, будь ласка.", "Скільки часу це займе?",
+        ],
+        sentences: [
+            "Головне — спочатку зрозуміти основну ідею, а вже потім деталі.",
+            "Раджу починати з малого й практикуватися щодня.",
+            "Поширена помилка — намагатися зробити все одразу.",
+            "На практиці «focus» простіше, ніж здається.",
+            "Якщо сумніваєшся, спершу спробуй на маленькому прикладі.",
+            "Так результат буде надійнішим, і його легше підтримувати.",
+            "Виділи кілька хвилин, щоб усе перевірити.",
+            "Уже на «number» записах різниця помітна.",
+            "Не ускладнюй: просте рішення зазвичай найкраще.",
+            "Корисно записувати, що спрацювало, а що ні.",
+        ],
+        listItems: ["Почни з основ.", "Займайся потроху щодня.", "Попроси поради в досвідченої людини.", "Зберігай нотатки в одному місці.", "Перевір результат наприкінці.", "Не бійся помилок."],
+        openers: ["Звісно!", "Гарне питання.", "Розгляньмо по черзі.", "Зараз поясню."],
+        closers: ["Розповісти детальніше?", "Сподіваюся, це допоможе! «emoji»", "Якщо будуть питання — пиши."],
+        shortReplies: ["дякую!", "ок", "чудово «emoji»", "не зрозумів", "чому?"],
+        cookingTopics: ["борщ", "вареники", "деруни", "сирники"],
+        travelTopics: ["подорож до Карпат", "бюджет подорожі"],
+        writingTopics: ["мотиваційний лист", "тост на весілля"])
+}

@@ -1,0 +1,184 @@
+import Foundation
+
+/// One top-level value of a JSON or JSON Lines export, with where it starts.
+struct JSONRecord {
+    var value: JSONValue
+    var location: JSONElementLocation
+    var layout: JSONStreamReader.Layout
+
+    /// The location in the form `ImportProblem.location` uses: "line 7, byte 1234".
+    var locationDescription: String {
+        "line \(location.line), byte \(location.byteOffset)"
+    }
+
+    /// Returns a conversation id for a record that has none, the same on every read of the file:
+    /// `<file name>:<line>` for JSON Lines and a single value, `<file name>#<index>` for the
+    /// elements of an array, where several can share a line.
+    func synthesizedID(fileName: String) -> String {
+        if layout == .array {
+            return "\(fileName)#\(location.index)"
+        }
+        return "\(fileName):\(location.line)"
+    }
+}
+
+/// Streams the records of a JSON array, a single JSON value or a JSON Lines file to an importer,
+/// and reports progress, text repairs and unparsable lines to the sink.
+///
+/// The ShareGPT and OpenAI chat importers share it because both formats come as JSON Lines as
+/// well as JSON.
+final class JSONRecordStream {
+    /// The layouts a format comes in.
+    ///
+    /// A file is first read with the layout detected from the data. When its first value fails
+    /// to parse, or its layout is not expected, it is read again as JSON Lines, where a broken
+    /// line can be skipped and the next one read.
+    enum Expectation {
+        /// A JSON array, a single value or JSON Lines.
+        case jsonOrLines
+        /// JSON Lines, or a single value that may span several lines. A first line that is an
+        /// array is one record, not an array of records.
+        case lines
+    }
+
+    /// The outcome of reading a file to its end or to the point where it breaks.
+    enum Ending: Equatable {
+        case complete
+        /// The file ends inside a value, at `byteOffset`.
+        case truncated(byteOffset: Int64, detail: String)
+        /// The file is not valid JSON at `byteOffset` and cannot be read past it.
+        case malformed(byteOffset: Int64, line: Int, detail: String)
+
+        /// Returns the failure an importer throws for this ending after delivering
+        /// `completeConversations` conversations, or nil when reading completed.
+        func failure(file: String, completeConversations: Int) -> ImportFailure? {
+            switch self {
+            case .complete:
+                return nil
+            case let .truncated(byteOffset, detail):
+                return .truncated(file: file, byteOffset: byteOffset, completeConversations: completeConversations, detail: detail)
+            case let .malformed(byteOffset, line, detail):
+                return .malformed(file: file, byteOffset: byteOffset, line: line, completeConversations: completeConversations, detail: detail)
+            }
+        }
+    }
+
+    /// Thrown to stop a read whose layout is not the one being tried.
+    private struct UnexpectedLayout: Error {}
+
+    /// Bytes read between two progress reports.
+    private static let progressInterval: Int64 = 256 << 10
+
+    let file: URL
+    private let sink: any ImportSink
+    private let expectation: Expectation
+
+    init(file: URL, sink: any ImportSink, expecting expectation: Expectation) {
+        self.file = file
+        self.sink = sink
+        self.expectation = expectation
+    }
+
+    /// Calls `body` with each record in file order and returns how reading ended.
+    ///
+    /// A JSON Lines line that does not parse is reported with `sink.skip` and reading goes on,
+    /// except a last line cut off by the end of the file, which ends reading as `.truncated`.
+    /// Errors thrown by `body` are rethrown. A file that cannot be opened throws
+    /// `ImportFailure.unreadable`.
+    func forEachRecord(_ body: (JSONRecord) throws -> Void) throws -> Ending {
+        let requiredLayout: JSONStreamReader.Layout? = expectation == .lines ? .single : nil
+        if let ending = try read(mode: .automatic, requiring: requiredLayout, body) {
+            return ending
+        }
+        guard let ending = try read(mode: .lines, body) else {
+            preconditionFailure("a read line by line accepts every layout and never gives up")
+        }
+        return ending
+    }
+
+    /// Reads the file once in `mode`. Returns nil, having yielded nothing, when the first value
+    /// of an automatic read fails to parse or the layout is not `requiredLayout`.
+    private func read(
+        mode: JSONStreamReader.Mode,
+        requiring requiredLayout: JSONStreamReader.Layout? = nil,
+        _ body: (JSONRecord) throws -> Void
+    ) throws -> Ending? {
+        let reader: JSONStreamReader
+        do {
+            reader = try JSONStreamReader(url: file, mode: mode)
+        } catch {
+            throw unreadable(error)
+        }
+
+        let fileSize = reader.fileSize
+        var cutLastLine: JSONLineError?
+        var reportedBytes: Int64 = 0
+        let ending: Ending
+
+        do {
+            try reader.forEachElement(
+                onLineError: { lineError in
+                    // Only a value cut off by the end of the file is reported at the file's size:
+                    // a syntax error points at a byte inside the line.
+                    if lineError.byteOffset == fileSize {
+                        cutLastLine = lineError
+                    } else {
+                        skipLine(lineError)
+                    }
+                },
+                { value, location in
+                    let layout = reader.layout ?? .lines
+                    if let requiredLayout, layout != requiredLayout {
+                        throw UnexpectedLayout()
+                    }
+                    try body(JSONRecord(value: value, location: location, layout: layout))
+
+                    if reader.bytesConsumed - reportedBytes >= JSONRecordStream.progressInterval {
+                        reportedBytes = reader.bytesConsumed
+                        sink.progress(done: reportedBytes, total: fileSize)
+                    }
+                })
+
+            if let cutLastLine {
+                ending = .truncated(
+                    byteOffset: cutLastLine.byteOffset,
+                    detail: "line \(cutLastLine.line) is cut off: \(cutLastLine.message)")
+            } else {
+                ending = .complete
+            }
+        } catch is UnexpectedLayout {
+            return nil
+        } catch let error as JSONReadError {
+            let failedBeforeLayout = mode == .automatic && reader.layout == nil
+            switch error {
+            case .syntax where failedBeforeLayout, .unexpectedEnd where failedBeforeLayout:
+                return nil
+            case let .unexpectedEnd(byteOffset, _, _):
+                ending = .truncated(byteOffset: byteOffset, detail: error.description)
+            case let .syntax(message, byteOffset, line, _):
+                ending = .malformed(byteOffset: byteOffset, line: line, detail: message)
+            case .unreadable:
+                throw unreadable(error)
+            }
+        }
+
+        let repairs = reader.repairs
+        sink.countTextRepairs(invalidUTF8: repairs.invalidUTF8, loneSurrogates: repairs.loneSurrogates)
+        sink.progress(done: reader.bytesConsumed, total: fileSize)
+        return ending
+    }
+
+    private func skipLine(_ lineError: JSONLineError) {
+        sink.skip(ImportProblem(
+            file: file.path,
+            location: "line \(lineError.line), byte \(lineError.byteOffset)",
+            reason: "invalid JSON: \(lineError.message)"))
+    }
+
+    private func unreadable(_ error: JSONReadError) -> ImportFailure {
+        if case let .unreadable(_, message) = error {
+            return .unreadable(file: file.path, detail: message)
+        }
+        return .unreadable(file: file.path, detail: error.description)
+    }
+}
