@@ -16,8 +16,13 @@ struct TranscriptRenderer {
 
     func render(_ conversation: ConversationSummary, turns: [TurnRecord], scope: ThreadScope) -> String {
         var output = header(conversation, turnCount: turns.count, scope: scope)
+        var previousID: Int64?
         for turn in ordered(turns, scope: scope) where includeHidden || turn.kind != .hidden {
-            output += "\n" + heading(for: turn, scope: scope) + "\n\n"
+            // In all-branches output a turn that does not follow the one printed above it starts
+            // another branch, so it names the turn it answers.
+            let repliesTo = scope == .allBranches && turn.parentID != nil && turn.parentID != previousID ? turn.parentID : nil
+            output += "\n" + heading(for: turn, scope: scope, repliesTo: repliesTo) + "\n\n"
+            previousID = turn.id
             let text = turn.text.isEmpty ? "(empty)" : clean(turn.text, singleLine: false)
             output += text.hasSuffix("\n") ? text : text + "\n"
         }
@@ -49,7 +54,7 @@ struct TranscriptRenderer {
         }
     }
 
-    private func heading(for turn: TurnRecord, scope: ThreadScope) -> String {
+    private func heading(for turn: TurnRecord, scope: ThreadScope, repliesTo: Int64?) -> String {
         var label = turn.role.rawValue
         if turn.kind != .message {
             label += " [\(turn.kind.rawValue.replacingOccurrences(of: "_", with: " "))]"
@@ -64,14 +69,19 @@ struct TranscriptRenderer {
         if turn.siblingCount > 1 {
             facts.append("branch \(turn.branchIndex + 1)/\(turn.siblingCount)")
         }
-        if scope == .allBranches && !turn.onDefaultThread {
-            facts.append("off the default thread")
+        if scope == .allBranches {
+            facts.append("turn \(turn.id)")
+            if let repliesTo {
+                facts.append("replies to turn \(repliesTo)")
+            }
+            if !turn.onDefaultThread {
+                facts.append("off the default thread")
+            }
         }
         let separator = sanitizer?.charset == .ascii ? " | " : " · "
         switch style {
         case .text:
-            let indent = scope == .allBranches ? String(repeating: "  ", count: min(turn.position, 20)) : ""
-            return indent + "--- " + facts.joined(separator: separator) + " ---"
+            return "--- " + facts.joined(separator: separator) + " ---"
         case .markdown:
             return "## " + facts.joined(separator: separator)
         }

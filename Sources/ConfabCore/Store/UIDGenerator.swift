@@ -4,11 +4,12 @@ import Foundation
 ///
 /// Time-ordered ids land at the end of the `uid` indexes, so bulk imports append to them instead
 /// of writing all over the B-tree. Within one millisecond a counter in the random field keeps
-/// ids from one generator increasing.
+/// ids from one generator increasing. The random bits come from SplitMix64 seeded once from the
+/// system generator, because asking the kernel for every id cost a system call per turn.
 struct UIDGenerator {
     private var lastMilliseconds: UInt64 = 0
     private var counter: UInt64 = 0
-    private var generator = SystemRandomNumberGenerator()
+    private var generator = SplitMix64(seed: UInt64.random(in: 0...UInt64.max))
 
     mutating func next(now: Date = Date()) -> String {
         let milliseconds = UInt64(max(0, now.timeIntervalSince1970 * 1000))
@@ -54,3 +55,4 @@ struct UIDGenerator {
         }
     }
 }
+

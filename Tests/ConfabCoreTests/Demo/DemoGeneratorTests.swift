@@ -80,7 +80,7 @@ import Testing
             }
         }
 
-        #expect(String(hasher.value, radix: 16) == "313c63fce57ff456")
+        #expect(String(hasher.value, radix: 16) == "1b132d19135e3b2e")
     }
 
     // MARK: Counts and owners

@@ -24,15 +24,13 @@ public struct LLMImporter: ConversationImporter {
         let database = try SQLiteSourceDatabase(file: file)
         defer { database.flushTextRepairs(to: sink) }
 
-        try database.readingFailures {
-            let schema = try LLMSchema(database: database)
-            var progress = RowProgress(total: try rowCount(database, schema))
-            progress.start(sink: sink)
+        let schema = try LLMSchema(database: database)
+        var progress = RowProgress(total: try database.snapshot { try rowCount(database, schema) })
+        progress.start(sink: sink)
 
-            try LLMLegacyReader(database: database, schema: schema).read(into: sink, progress: &progress)
-            try LLMThreadReader(database: database, schema: schema).read(into: sink, progress: &progress)
-            progress.finish(sink: sink)
-        }
+        try LLMLegacyReader(database: database, schema: schema).read(into: sink, progress: &progress)
+        try LLMThreadReader(database: database, schema: schema).read(into: sink, progress: &progress)
+        progress.finish(sink: sink)
     }
 
     private func rowCount(_ database: SQLiteSourceDatabase, _ schema: LLMSchema) throws -> Int64 {

@@ -28,14 +28,14 @@ struct LLMLegacyResponse {
         datetime.flatMap(TimestampParser.parse)
     }
 
-    /// When the answer was complete: the start plus the call's duration.
+    /// When the response was complete: the start plus the call's duration.
     var finishedAt: Date? {
         guard let startedAt else { return nil }
         guard let durationMilliseconds, durationMilliseconds > 0 else { return startedAt }
         return startedAt.addingTimeInterval(Double(durationMilliseconds) / 1_000)
     }
 
-    /// The model that answered: the resolved model id when the plugin reported one.
+    /// The model that generated the response: the resolved model id when the plugin reported one.
     var answeringModel: String? {
         if let resolvedModel, !resolvedModel.isEmpty {
             return resolvedModel

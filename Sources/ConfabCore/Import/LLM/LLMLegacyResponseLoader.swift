@@ -18,7 +18,8 @@ struct LLMLegacyResponseLoader {
         selectList = try (["id"] + optional.map { try database.columnOrNull($0, in: "responses") }).joined(separator: ", ")
     }
 
-    /// Responses whose conversation id lies in `first...last`, ordered by conversation, time and id.
+    /// Reads the responses whose conversation id lies in `first...last`, ordered by conversation,
+    /// time and id.
     func responses(conversationsFrom first: String, through last: String) throws -> [LLMLegacyResponse] {
         let sql = """
             SELECT \(selectList) FROM responses
@@ -28,8 +29,8 @@ struct LLMLegacyResponseLoader {
         return try withRelatedRows(try readResponses(sql, [first, last]))
     }
 
-    /// Up to `limit` responses after `cursor` (by id) that no `conversations` row owns: the
-    /// conversation id is NULL or names no conversation.
+    /// Reads up to `limit` responses after `cursor` (by id) that no `conversations` row owns,
+    /// because their conversation id is NULL or names no conversation.
     func orphanResponses(after cursor: String, limit: Int) throws -> [LLMLegacyResponse] {
         let owned = schema.hasConversations
             ? "(conversation_id IS NULL OR conversation_id NOT IN (SELECT id FROM conversations))"
@@ -38,7 +39,7 @@ struct LLMLegacyResponseLoader {
         return try withRelatedRows(try readResponses(sql, [cursor, limit]))
     }
 
-    /// The responses of one conversation, in time order.
+    /// Reads the responses of one conversation, in time order.
     func responses(conversationID: String) throws -> [LLMLegacyResponse] {
         let sql = "SELECT \(selectList) FROM responses WHERE conversation_id = ? ORDER BY datetime_utc, id"
         return try withRelatedRows(try readResponses(sql, [conversationID]))

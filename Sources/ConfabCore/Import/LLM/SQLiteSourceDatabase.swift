@@ -46,9 +46,13 @@ final class SQLiteSourceDatabase {
         if let cached = columnsByTable[table] {
             return cached
         }
-        let names = Set(try connection.query("SELECT name FROM pragma_table_info(?)", [table]) { $0.string(0) })
-        columnsByTable[table] = names
-        return names
+        do {
+            let names = Set(try connection.query("SELECT name FROM pragma_table_info(?)", [table]) { $0.string(0) })
+            columnsByTable[table] = names
+            return names
+        } catch let error as SQLiteError {
+            throw unreadable(error)
+        }
     }
 
     func hasColumn(_ column: String, in table: String) throws -> Bool {
@@ -62,25 +66,27 @@ final class SQLiteSourceDatabase {
     }
 
     /// Runs `body` inside one read transaction and ends it before returning.
+    ///
+    /// Every read of the source goes through here, so a SQLite failure (a lock held past the busy
+    /// timeout, a damaged file) becomes `ImportFailure.unreadable` for this file, while errors of
+    /// the store, which the sink throws outside any snapshot, keep their own type.
     func snapshot<T>(_ body: () throws -> T) throws -> T {
-        try connection.execute("BEGIN DEFERRED")
         do {
+            try connection.execute("BEGIN DEFERRED")
             let result = try body()
             try connection.execute("COMMIT")
             return result
+        } catch let error as SQLiteError {
+            connection.rollbackIgnoringErrors()
+            throw unreadable(error)
         } catch {
             connection.rollbackIgnoringErrors()
             throw error
         }
     }
 
-    /// Runs `body`, turning a SQLite failure into `ImportFailure.unreadable` for this file.
-    func readingFailures<T>(_ body: () throws -> T) throws -> T {
-        do {
-            return try body()
-        } catch let error as SQLiteError {
-            throw ImportFailure.unreadable(file: file.path, detail: error.description)
-        }
+    private func unreadable(_ error: SQLiteError) -> ImportFailure {
+        ImportFailure.unreadable(file: file.path, detail: error.description)
     }
 
     /// Reports the repairs counted so far to `sink` and resets the count, so totals stay exact

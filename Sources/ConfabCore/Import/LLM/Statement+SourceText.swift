@@ -1,8 +1,8 @@
 import CSQLite
 
 extension Statement {
-    /// The column as text, or nil for NULL. Each invalid UTF-8 sequence becomes one U+FFFD and is
-    /// counted in `repairs`.
+    /// Returns the column as text, or nil for NULL. Each invalid UTF-8 sequence becomes one U+FFFD
+    /// and is counted in `repairs`.
     func text(_ index: Int32, repairs: inout TextRepairs) -> String? {
         guard !isNull(index) else { return nil }
         guard let bytes = sqlite3_column_text(handle, index) else { return "" }

@@ -26,26 +26,24 @@ public struct OpenWebUIImporter: ConversationImporter {
         let database = try SQLiteSourceDatabase(file: file)
         defer { database.flushTextRepairs(to: sink) }
 
-        try database.readingFailures {
-            guard database.hasTable("chat") else { return }
-            let directory = try database.snapshot { try OpenWebUIDirectory(database: database) }
-            let loader = try OpenWebUIChatLoader(database: database)
-            var progress = RowProgress(total: try loader.count(), step: 10)
-            progress.start(sink: sink)
+        guard database.hasTable("chat") else { return }
+        let directory = try database.snapshot { try OpenWebUIDirectory(database: database) }
+        let loader = try OpenWebUIChatLoader(database: database)
+        var progress = RowProgress(total: try database.snapshot { try loader.count() }, step: 10)
+        progress.start(sink: sink)
 
-            var cursor = ""
-            while true {
-                let ids = try database.snapshot { try loader.chatIDs(after: cursor, limit: 100) }
-                guard let last = ids.last else { break }
-                cursor = last
+        var cursor = ""
+        while true {
+            let ids = try database.snapshot { try loader.chatIDs(after: cursor, limit: 100) }
+            guard let last = ids.last else { break }
+            cursor = last
 
-                for id in ids {
-                    try importChat(id: id, loader: loader, directory: directory, database: database, sink: sink)
-                    progress.advance(by: 1, sink: sink)
-                }
+            for id in ids {
+                try importChat(id: id, loader: loader, directory: directory, database: database, sink: sink)
+                progress.advance(by: 1, sink: sink)
             }
-            progress.finish(sink: sink)
         }
+        progress.finish(sink: sink)
     }
 
     private func importChat(id: String, loader: OpenWebUIChatLoader, directory: OpenWebUIDirectory,

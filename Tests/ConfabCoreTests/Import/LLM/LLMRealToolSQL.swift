@@ -284,16 +284,25 @@ from tree t
 order by t.path;
 """#
 
-    /// Every row of a logs.db that llm 0.27.1 wrote and llm 0.36 then continued:
-    /// - 0.27.1: "Legacy hello" (system prompt "You are terse.") continued with
-    ///   "Legacy follow-up 日本語 🎉"; "Untouched legacy conversation"; "Legacy image prompt" with a
-    ///   PNG attachment; "legacy add", a tool call whose result is on a follow-up with prompt "".
-    /// - 0.36: `--cid` continuation of "Legacy hello" ("Modern continuation"), which copies the legacy
-    ///   history into a thread with the same id; "Think first" with reasoning; "Summarize the
-    ///   fragment" with a fragment, a system fragment and `-s "Be brief."`; "Describe this image"
-    ///   with an attachment part; "please add" with a tool call and result; "Question one" and
-    ///   "Question two" with `-c`; and, through `LogStore.fork` and `LogStore.append`, a thread
-    ///   "Forked branch" that forks after the first answer and adds a question and answer.
+    /// Every row of a logs.db that llm 0.27.1 wrote and llm 0.36 then continued.
+    ///
+    /// llm 0.27.1 wrote four conversations:
+    /// - "Legacy hello" with the system prompt "You are terse.", continued with
+    ///   "Legacy follow-up 日本語 🎉";
+    /// - "Untouched legacy conversation";
+    /// - "Legacy image prompt" with a PNG attachment;
+    /// - "legacy add", a tool call whose result is on a follow-up with prompt "".
+    ///
+    /// llm 0.36 then wrote:
+    /// - "Modern continuation", a `--cid` continuation of "Legacy hello", which copies the legacy
+    ///   history into a thread with the same id;
+    /// - "Think first" with reasoning;
+    /// - "Summarize the fragment" with a fragment, a system fragment and `-s "Be brief."`;
+    /// - "Describe this image" with an attachment part;
+    /// - "please add" with a tool call and its result;
+    /// - "Question one" and, with `-c`, "Question two";
+    /// - through `LogStore.fork` and `LogStore.append`, a thread "Forked branch" that forks after
+    ///   the first answer and adds a question and answer.
     static let upgradedRows = #"""
 INSERT INTO _llm_migrations VALUES('m001_initial','2026-12-04 21:03:55.309185+00:00');
 INSERT INTO _llm_migrations VALUES('m002_id_primary_key','2026-12-04 21:03:55.314222+00:00');

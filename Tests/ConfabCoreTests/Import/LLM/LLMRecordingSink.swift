@@ -61,7 +61,7 @@ enum LLMFixture {
         return sink
     }
 
-    /// An instant from an ISO 8601 text, for comparing turn times.
+    /// Parses an ISO 8601 text, for comparing turn times.
     static func date(_ text: String) -> Date? {
         TimestampParser.parse(text)
     }

@@ -96,6 +96,34 @@ import Testing
         }
     }
 
+    @Test func lockDuringReadFailsAsUnreadable() throws {
+        let directory = try TemporaryDirectory()
+        let file = try LLMFixture.database([LLMRealToolSQL.legacySchema, Self.oneConversation], in: directory)
+        let database = try SQLiteSourceDatabase(file: file, busyTimeoutMilliseconds: 50)
+        let writer = try Connection(path: file.path)
+        try writer.execute("BEGIN EXCLUSIVE")
+        defer { writer.rollbackIgnoringErrors() }
+
+        #expect {
+            try database.snapshot { try database.connection.scalarInt("SELECT count(*) FROM responses") }
+        } throws: { error in
+            guard case .unreadable? = error as? ImportFailure else { return false }
+            return true
+        }
+        #expect(!database.connection.isInTransaction)
+    }
+
+    @Test func storeErrorKeepsItsType() throws {
+        let directory = try TemporaryDirectory()
+        let file = try LLMFixture.database([LLMRealToolSQL.legacySchema, Self.oneConversation], in: directory)
+
+        #expect {
+            try LLMImporter().read(file, into: StoreFailureSink())
+        } throws: { error in
+            (error as? SQLiteError)?.message == StoreFailureSink.message
+        }
+    }
+
     @Test(arguments: [
         (["_llm_migrations", "responses", "conversations"], true),
         (["_llm_migrations", "threads", "messages", "parts"], true),
@@ -122,4 +150,19 @@ import Testing
         }
         #expect(!FileManager.default.fileExists(atPath: missing.path))
     }
+}
+
+/// A sink whose store fails on the first conversation, as a full disk would.
+private final class StoreFailureSink: ImportSink {
+    static let message = "database or disk is full"
+
+    func accept(_ conversation: ImportedConversation) throws {
+        throw SQLiteError(extendedCode: 13, message: Self.message)
+    }
+
+    func skip(_ problem: ImportProblem) {}
+
+    func progress(done: Int64, total: Int64) {}
+
+    func countTextRepairs(invalidUTF8: Int, loneSurrogates: Int) {}
 }
