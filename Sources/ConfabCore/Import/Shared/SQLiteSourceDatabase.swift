@@ -68,8 +68,8 @@ final class SQLiteSourceDatabase {
     /// Runs `body` inside one read transaction and ends it before returning.
     ///
     /// Every read of the source goes through here, so a SQLite failure (a lock held past the busy
-    /// timeout, a damaged file) becomes `ImportFailure.unreadable` for this file, while errors of
-    /// the store, which the sink throws outside any snapshot, keep their own type.
+    /// timeout, a damaged file) becomes `ImportFailure.unreadable` for this file. Errors of the
+    /// store keep their own type, because the sink throws them outside any snapshot.
     func snapshot<T>(_ body: () throws -> T) throws -> T {
         do {
             try connection.execute("BEGIN DEFERRED")
