@@ -1,7 +1,7 @@
 import ConfabCore
 import Foundation
 
-/// What a command handler works with: its parsed arguments, the output sinks and the environment.
+/// The inputs of a command handler: its parsed arguments, the output sinks and the environment.
 struct CommandContext {
     let arguments: ParsedArguments
     let stdout: OutputSink

@@ -74,7 +74,7 @@ enum ImportSummaryText {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// One line per skipped record, grouped under the file, for standard error.
+    /// Formats one line per skipped record, at most 50, for standard error.
     static func skippedDetails(_ report: ImportReport, context: CommandContext) -> String {
         let limit = 50
         var lines = report.summary.skipped.prefix(limit).map { "  skipped " + context.safe($0.description) }

@@ -19,7 +19,7 @@ struct TranscriptRenderer {
         var previousID: Int64?
         for turn in ordered(turns, scope: scope) where includeHidden || turn.kind != .hidden {
             // In all-branches output a turn that does not follow the one printed above it starts
-            // another branch, so it names the turn it answers.
+            // another branch, so its heading names the turn it replies to.
             let repliesTo = scope == .allBranches && turn.parentID != nil && turn.parentID != previousID ? turn.parentID : nil
             output += "\n" + heading(for: turn, scope: scope, repliesTo: repliesTo) + "\n\n"
             previousID = turn.id
@@ -87,8 +87,9 @@ struct TranscriptRenderer {
         }
     }
 
-    /// The default thread is already in order. All branches are written depth first, each turn
-    /// followed by its subtree, siblings in branch order, so every branch reads top to bottom.
+    /// Orders all-branches output depth first: each turn is followed by its subtree and siblings
+    /// come in branch order, so every branch reads top to bottom. The default thread is returned
+    /// as it is, already in order.
     private func ordered(_ turns: [TurnRecord], scope: ThreadScope) -> [TurnRecord] {
         guard scope == .allBranches else { return turns }
         var children: [Int64: [TurnRecord]] = [:]

@@ -110,8 +110,8 @@ public final class ImportSession {
                             seconds: Date().timeIntervalSince(started))
     }
 
-    /// The owner of conversations whose export names no account: `--user NAME`, else one default
-    /// user per source.
+    /// Returns the owner of conversations whose export names no account: `--user NAME`, else one
+    /// default user per source.
     private func defaultOwner(for format: ImportFormat) -> Owner {
         if let userName = options.userName, !userName.isEmpty {
             return .named(userName)
@@ -120,12 +120,12 @@ public final class ImportSession {
     }
 }
 
-/// What one import did.
+/// The outcome of one import.
 public struct ImportReport: Sendable, Equatable {
     public var file: String
     public var format: ImportFormat
     public var summary: ImportSummary
-    /// Why reading stopped early, when it did.
+    /// The failure that stopped reading early, if any.
     public var failure: ImportFailure?
     public var seconds: Double
 }
@@ -171,9 +171,9 @@ private final class SessionSink: ImportSink {
             throw CancellationError()
         }
 
-        // A conversation id that repeats within one file is a different conversation (ShareGPT
-        // dumps repeat ids); the second and later ones get `~2`, `~3`, … so each keeps its own row
-        // and re-importing the file maps them to the same rows again.
+        // A conversation id that repeats within one file is a different conversation, because
+        // ShareGPT dumps repeat ids. The second and later ones get `~2`, `~3`, … so each keeps its
+        // own row, and re-importing the file maps them to the same rows again.
         var conversation = conversation
         let occurrence = (occurrences[conversation.sourceID] ?? 0) + 1
         occurrences[conversation.sourceID] = occurrence

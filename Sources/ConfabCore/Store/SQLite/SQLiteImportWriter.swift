@@ -3,9 +3,9 @@ import Foundation
 /// Writes one import inside a single `BEGIN IMMEDIATE` transaction.
 ///
 /// FTS5 flushes its pending terms at every statement that opens a statement journal, and an
-/// INSERT that fires the FTS trigger is such a statement, so indexing row by row through the
-/// triggers made imports about three times slower than indexing in bulk (measured with SQLite
-/// 3.40.1 on the ShareGPT dump; see docs/benchmarks.md). The writer therefore drops the two
+/// INSERT that fires the FTS trigger is such a statement. Indexing row by row through the
+/// triggers therefore made imports about three times slower than indexing in bulk (measured
+/// with SQLite 3.40.1 on the ShareGPT dump; see docs/benchmarks.md). The writer therefore drops the two
 /// AFTER INSERT triggers inside its own transaction, inserts rows directly, indexes each batch
 /// with one `INSERT … SELECT` per FTS table, and creates the triggers again from their stored SQL
 /// before it commits. DDL is transactional in SQLite, so no other connection ever sees the store

@@ -2,7 +2,7 @@
 ///
 /// Conventions: every table that FTS5 indexes keys on an `INTEGER PRIMARY KEY`, so its rowids are
 /// stable across `VACUUM`; times are REAL seconds since the Unix epoch in UTC and NULL when the
-/// source did not say; users, conversations and turns carry a globally unique `uid` (a UUIDv7
+/// source has no time; users, conversations and turns carry a globally unique `uid` (a UUIDv7
 /// string) besides their integer key, so stores can later be merged or sharded by user.
 /// Only SQLite's built-in `unicode61` tokenizer is used, so any SQLite client can read and write
 /// the store and keep the FTS5 indexes in step through the triggers.
