@@ -7,6 +7,11 @@ public enum ConfabCommand {
         "db", valueName: "path",
         help: "SQLite store to use instead of $CONFAB_DB or ~/.local/share/confab/confab.db.",
         isInherited: true)
+    static let themeOption = OptionSpec(
+        "theme", valueName: "name",
+        help: "Console theme: default, light, high-contrast, monochrome, or a theme file's name.",
+        isInherited: true)
+    static let noColorFlag = FlagSpec("no-color", help: "Draw the console with attributes only (as NO_COLOR does).", isInherited: true)
     static let jsonFlag = FlagSpec("json", help: "Print a JSON array of objects instead of a table.")
     static let limitOption = OptionSpec(
         "limit", valueName: "count", help: "List at most this many items.", kind: .integer(range: 1...Int.max))
@@ -82,11 +87,18 @@ public enum ConfabCommand {
             FlagSpec("hidden", help: "Include hidden turns such as system prompts in text and Markdown."),
         ])
 
+    static let consoleSpec = CommandSpec(
+        name: "tui",
+        abstract: "Open the interactive console (the default when no command is given).",
+        discussion: "Keys follow htop, tig and lazygit; press ? in the console for the full list.")
+
     public static let root = CommandSpec(
         name: "confab",
         abstract: "Browse, search and maintain stores of AI chat conversations.",
-        options: [databaseOption],
-        subcommands: [importSpec, demoSpec, statsSpec, usersSpec, conversationsSpec, showSpec])
+        discussion: "Run 'confab' with no command to open the interactive console.",
+        options: [databaseOption, themeOption],
+        flags: [noColorFlag],
+        subcommands: [consoleSpec, importSpec, demoSpec, statsSpec, usersSpec, conversationsSpec, showSpec])
 
     /// Runs a command line (without the program name) and returns the exit status.
     public static func run(
@@ -96,11 +108,12 @@ public enum ConfabCommand {
         environment: [String: String],
         isCancelled: @escaping @Sendable () -> Bool = { false }
     ) -> Int32 {
-        CommandRunner(root: root).run(arguments: arguments, stdout: stdout, stderr: stderr, environment: environment) { invocation in
+        CommandRunner(root: root).run(arguments: ConsoleCommand.defaultingToConsole(arguments), stdout: stdout, stderr: stderr, environment: environment) { invocation in
             let context = CommandContext(
                 arguments: invocation.arguments, stdout: invocation.stdout, stderr: invocation.stderr,
                 environment: invocation.environment, isCancelled: isCancelled)
             switch invocation.command.subcommandNames.first {
+            case "tui": return try ConsoleCommand.run(context)
             case "import": return try ImportCommand.run(context)
             case "demo": return try DemoCommand.run(context)
             case "stats": return try ListingCommands.stats(context)

@@ -48,6 +48,9 @@ enum DemoCommand {
         }
 
         let statistics = try store.statistics()
+        if context.stdout.isTerminal && !arguments.flag("no-tui") {
+            return try ConsoleCommand.run(context, storePath: path)
+        }
         context.stdout.write("""
             Demo database \(context.safe(path)): \(ProgressBar.grouped(statistics.users)) users, \
             \(ProgressBar.grouped(statistics.conversations)) conversations, \(ProgressBar.grouped(statistics.turns)) turns \

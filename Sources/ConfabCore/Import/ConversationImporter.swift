@@ -40,7 +40,8 @@ public protocol ImportSink: AnyObject {
 /// A record that was skipped, located precisely enough to find it in the file.
 public struct ImportProblem: Sendable, Equatable, CustomStringConvertible {
     public var file: String
-    /// Where the record starts: "byte 1234", "line 7", "chat 5f2c…".
+    /// The record's place in the source: "line 7, byte 1234" in a JSON or JSON Lines file,
+    /// "chat <id>" or "thread <id>" in a database.
     public var location: String
     /// The conversation id in the source, when it could be read.
     public var conversationID: String?

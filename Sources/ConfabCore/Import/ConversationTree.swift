@@ -97,8 +97,9 @@ public struct ConversationTree: Sendable, Equatable {
         self.insertionOrder = insertionOrder
     }
 
-    /// Cuts every parent chain that returns to a turn already on it.
-    private static func breakCycles(_ parent: inout [Int?]) {
+    /// Cuts every parent chain that returns to a turn already on it, at the turn that closes the
+    /// loop. `parent` gives each turn's parent index, or nil for a root.
+    static func breakCycles(_ parent: inout [Int?]) {
         // 0 = not visited, 1 = on the chain being walked, 2 = known to reach a root.
         var state = [UInt8](repeating: 0, count: parent.count)
         for start in parent.indices where state[start] == 0 {

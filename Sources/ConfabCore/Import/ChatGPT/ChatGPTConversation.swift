@@ -9,9 +9,9 @@ enum ChatGPTConversation {
     /// Reads `value`. `fallbackID` becomes the conversation id when the object has none of
     /// `conversation_id`, `id` or `_id`. Throws when `value` is not an object, `mapping` is missing
     /// or not an object, or a node or message has the wrong shape.
-    static func read(_ value: JSONValue, fallbackID: String) throws(ExportFieldError) -> ImportedConversation {
+    static func read(_ value: JSONValue, fallbackID: String) throws(RecordFieldError) -> ImportedConversation {
         guard case let .object(object) = value else {
-            throw ExportFieldError(field: nil, reason: "expected a conversation object, found \(ExportFieldError.describe(value))")
+            throw RecordFieldError(field: nil, reason: "expected a conversation object, found \(RecordFieldError.describe(value))")
         }
 
         let id = sourceID(of: object)
@@ -24,7 +24,7 @@ enum ChatGPTConversation {
         }
     }
 
-    private static func read(_ object: JSONObject, id: String?, fallbackID: String) throws(ExportFieldError) -> ImportedConversation {
+    private static func read(_ object: JSONObject, id: String?, fallbackID: String) throws(RecordFieldError) -> ImportedConversation {
         guard let mappingValue = object["mapping"] else {
             throw .missing("mapping")
         }

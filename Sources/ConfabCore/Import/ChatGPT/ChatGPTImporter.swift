@@ -23,9 +23,10 @@ public struct ChatGPTImporter: ConversationImporter {
         let user = ChatGPTAccountFile.user(besides: file)
         let fileName = file.lastPathComponent
 
-        try JSONExportStream(file: file, sink: sink).run { value, location throws(ExportFieldError) in
+        let stream = JSONRecordStream(file: file, sink: sink, expecting: .jsonOrLines)
+        try stream.importConversations { record throws(RecordFieldError) in
             // Without an id, the element's index in the file keeps the id stable across imports.
-            var conversation = try ChatGPTConversation.read(value, fallbackID: "\(fileName)#\(location.index)")
+            var conversation = try ChatGPTConversation.read(record.value, fallbackID: "\(fileName)#\(record.location.index)")
             conversation.user = user
             return conversation
         }

@@ -26,7 +26,7 @@ struct ChatGPTMappingTree {
 
     /// Reads the nodes of `mapping`. Throws when a node is not an object or its message is
     /// neither an object nor null.
-    init(mapping: JSONObject) throws(ExportFieldError) {
+    init(mapping: JSONObject) throws(RecordFieldError) {
         var keys: [String] = []
         var nodes: [String: JSONObject] = [:]
         for member in mapping.members where nodes[member.key] == nil {

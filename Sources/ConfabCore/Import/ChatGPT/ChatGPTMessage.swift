@@ -2,7 +2,7 @@
 enum ChatGPTMessage {
     /// Builds the turn for `entry`. Throws when `author.role` is missing or `content` is neither
     /// an object nor null.
-    static func turn(for entry: ChatGPTMappingTree.Entry) throws(ExportFieldError) -> ImportedTurn {
+    static func turn(for entry: ChatGPTMappingTree.Entry) throws(RecordFieldError) -> ImportedTurn {
         let message = entry.message
         let path = "mapping.\(entry.nodeID).message"
         let metadata = message["metadata"]?.objectValue

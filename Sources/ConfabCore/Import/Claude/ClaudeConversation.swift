@@ -6,9 +6,9 @@ enum ClaudeConversation {
     /// Reads `value`. `accountNames` maps account uuids to the names in `users.json`; `fallbackID`
     /// becomes the conversation id when `uuid` is missing. Throws when `value` is not an object,
     /// `chat_messages` is missing or not an array, or a message has the wrong shape.
-    static func read(_ value: JSONValue, accountNames: [String: String], fallbackID: String) throws(ExportFieldError) -> ImportedConversation {
+    static func read(_ value: JSONValue, accountNames: [String: String], fallbackID: String) throws(RecordFieldError) -> ImportedConversation {
         guard case let .object(object) = value else {
-            throw ExportFieldError(field: nil, reason: "expected a conversation object, found \(ExportFieldError.describe(value))")
+            throw RecordFieldError(field: nil, reason: "expected a conversation object, found \(RecordFieldError.describe(value))")
         }
 
         let id = nonEmpty(object["uuid"]?.stringValue)
@@ -23,7 +23,7 @@ enum ClaudeConversation {
 
     private static func read(
         _ object: JSONObject, id: String?, accountNames: [String: String], fallbackID: String
-    ) throws(ExportFieldError) -> ImportedConversation {
+    ) throws(RecordFieldError) -> ImportedConversation {
         guard let messagesValue = object["chat_messages"] else {
             throw .missing("chat_messages")
         }
@@ -96,24 +96,7 @@ enum ClaudeConversation {
                 return indexByUUID[uuid].flatMap { $0 == index ? nil : $0 }
             }
         }
-
-        // 0: not yet walked, 1: on the chain being walked, 2: known to reach a root.
-        var state = [UInt8](repeating: 0, count: messages.count)
-        for start in messages.indices where state[start] == 0 {
-            var chain: [Int] = []
-            var cursor: Int? = start
-            while let index = cursor, state[index] == 0 {
-                state[index] = 1
-                chain.append(index)
-                cursor = parent[index]
-            }
-            if let index = cursor, state[index] == 1, let closing = chain.last {
-                parent[closing] = nil
-            }
-            for index in chain {
-                state[index] = 2
-            }
-        }
+        ConversationTree.breakCycles(&parent)
         return parent
     }
 

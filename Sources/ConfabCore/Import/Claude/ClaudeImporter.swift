@@ -25,9 +25,10 @@ public struct ClaudeImporter: ConversationImporter {
         let accountNames = ClaudeUsersFile.names(besides: file)
         let fileName = file.lastPathComponent
 
-        try JSONExportStream(file: file, sink: sink).run { value, location throws(ExportFieldError) in
+        let stream = JSONRecordStream(file: file, sink: sink, expecting: .jsonOrLines)
+        try stream.importConversations { record throws(RecordFieldError) in
             // Without a uuid, the element's index in the file keeps the id stable across imports.
-            try ClaudeConversation.read(value, accountNames: accountNames, fallbackID: "\(fileName)#\(location.index)")
+            try ClaudeConversation.read(record.value, accountNames: accountNames, fallbackID: "\(fileName)#\(record.location.index)")
         }
     }
 }

@@ -25,7 +25,7 @@ struct ClaudeMessage {
 
     /// Reads message number `index`. Throws when it is not an object, `sender` is missing, or
     /// `content` is not an array, a string or null.
-    init(_ value: JSONValue, index: Int) throws(ExportFieldError) {
+    init(_ value: JSONValue, index: Int) throws(RecordFieldError) {
         let path = "chat_messages[\(index)]"
         guard case let .object(message) = value else {
             throw .wrongType(path, expected: "a message object", found: value)

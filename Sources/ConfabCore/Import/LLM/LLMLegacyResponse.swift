@@ -1,7 +1,7 @@
 import Foundation
 
 /// One row of the legacy `responses` table (one model call) with the rows that hang off it.
-struct LLMLegacyResponse {
+struct LLMLegacyResponse: LLMModelCallColumns {
     var id: String
     var conversationID: String?
     var model: String?
@@ -22,30 +22,6 @@ struct LLMLegacyResponse {
     var toolCalls: [LLMToolCall] = []
     /// Results of the previous response's tool calls, which `llm` stores on this follow-up call.
     var toolResults: [LLMToolResult] = []
-
-    /// When the prompt was sent.
-    var startedAt: Date? {
-        datetime.flatMap(TimestampParser.parse)
-    }
-
-    /// When the response was complete: the start plus the call's duration.
-    var finishedAt: Date? {
-        guard let startedAt else { return nil }
-        guard let durationMilliseconds, durationMilliseconds > 0 else { return startedAt }
-        return startedAt.addingTimeInterval(Double(durationMilliseconds) / 1_000)
-    }
-
-    /// The model that generated the response: the resolved model id when the plugin reported one.
-    var answeringModel: String? {
-        if let resolvedModel, !resolvedModel.isEmpty {
-            return resolvedModel
-        }
-        return model
-    }
-
-    var generationSeconds: Double? {
-        durationMilliseconds.map { Double($0) / 1_000 }
-    }
 
     var promptText: String {
         LLMTurnText.prompt(prompt, fragments: promptFragments)

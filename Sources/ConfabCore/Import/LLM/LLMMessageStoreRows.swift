@@ -35,7 +35,7 @@ struct LLMPart {
 }
 
 /// A row of `turns`: one model call, which added the messages after `parentHash` up to `tipHash`.
-struct LLMModelCall {
+struct LLMModelCall: LLMModelCallColumns {
     var id: String
     var threadID: String?
     /// The last message sent to the model (the prompt).
@@ -48,23 +48,6 @@ struct LLMModelCall {
     var outputTokens: Int?
     var durationMilliseconds: Int?
     var datetime: String?
-
-    var startedAt: Date? {
-        datetime.flatMap(TimestampParser.parse)
-    }
-
-    var finishedAt: Date? {
-        guard let startedAt else { return nil }
-        guard let durationMilliseconds, durationMilliseconds > 0 else { return startedAt }
-        return startedAt.addingTimeInterval(Double(durationMilliseconds) / 1_000)
-    }
-
-    var answeringModel: String? {
-        if let resolvedModel, !resolvedModel.isEmpty {
-            return resolvedModel
-        }
-        return model
-    }
 }
 
 /// Everything read from the source for one thread.

@@ -100,7 +100,7 @@ enum LLMThreadConversationBuilder {
                     if hash == call.tipHash {
                         entry.inputTokens = call.inputTokens
                         entry.outputTokens = call.outputTokens
-                        entry.generationSeconds = call.durationMilliseconds.map { Double($0) / 1_000 }
+                        entry.generationSeconds = call.generationSeconds
                     }
                     provenance[hash] = entry
                 }

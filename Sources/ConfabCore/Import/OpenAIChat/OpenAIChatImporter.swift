@@ -35,26 +35,8 @@ public struct OpenAIChatImporter: ConversationImporter {
 
     public func read(_ file: URL, into sink: any ImportSink) throws {
         let stream = JSONRecordStream(file: file, sink: sink, expecting: .lines)
-        var deliveredCount = 0
-
-        let ending = try stream.forEachRecord { record in
-            let conversation: ImportedConversation
-            do throws(OpenAIChatLineError) {
-                conversation = try OpenAIChatLine.makeConversation(
-                    record.value, fallbackID: record.synthesizedID(fileName: file.lastPathComponent))
-            } catch {
-                sink.skip(ImportProblem(
-                    file: file.path, location: record.locationDescription,
-                    conversationID: OpenAIChatLine.conversationID(of: record.value),
-                    field: error.field, reason: error.reason))
-                return
-            }
-            try sink.accept(conversation)
-            deliveredCount += 1
-        }
-
-        if let failure = ending.failure(file: file.path, completeConversations: deliveredCount) {
-            throw failure
+        try stream.importConversations { record throws(RecordFieldError) in
+            try OpenAIChatLine.makeConversation(record.value, fallbackID: record.synthesizedID(fileName: file.lastPathComponent))
         }
     }
 }

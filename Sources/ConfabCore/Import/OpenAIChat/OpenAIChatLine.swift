@@ -12,10 +12,20 @@ enum OpenAIChatLine {
     private static let messageKeys: Set<String> = ["messages", "input", "preferred_output", "non_preferred_output"]
 
     /// Builds the conversation of `line`, using `fallbackID` when the line has no `id`.
-    /// Throws naming the first field that is missing or invalid.
-    static func makeConversation(_ line: JSONValue, fallbackID: String) throws(OpenAIChatLineError) -> ImportedConversation {
+    /// Throws naming the first field that is missing or invalid, and the line's `id` when it has one.
+    static func makeConversation(_ line: JSONValue, fallbackID: String) throws(RecordFieldError) -> ImportedConversation {
+        do throws(RecordFieldError) {
+            return try readConversation(line, fallbackID: fallbackID)
+        } catch {
+            var failure = error
+            failure.conversationID = conversationID(of: line)
+            throw failure
+        }
+    }
+
+    private static func readConversation(_ line: JSONValue, fallbackID: String) throws(RecordFieldError) -> ImportedConversation {
         guard let object = line.objectValue else {
-            throw OpenAIChatLineError(field: nil, reason: "the line is not a JSON object")
+            throw RecordFieldError(field: nil, reason: "the line is not a JSON object")
         }
 
         var reader = OpenAIChatMessageReader()
@@ -25,7 +35,7 @@ enum OpenAIChatLine {
 
         if object["messages"] == nil, let input = object["input"] {
             guard let inputObject = input.objectValue else {
-                throw OpenAIChatLineError(field: "input", reason: "the field is not a JSON object")
+                throw RecordFieldError(field: "input", reason: "the field is not a JSON object")
             }
             turns = try readMessages(inputObject["messages"], path: "input.messages", idPrefix: "", after: nil, with: &reader)
             let inputLeaf = turns.last?.sourceID
@@ -41,7 +51,7 @@ enum OpenAIChatLine {
         }
 
         guard !turns.isEmpty else {
-            throw OpenAIChatLineError(field: object["messages"] == nil ? "input.messages" : "messages", reason: "the line has no messages")
+            throw RecordFieldError(field: object["messages"] == nil ? "input.messages" : "messages", reason: "the line has no messages")
         }
 
         let firstTurn = turns[0]
@@ -79,13 +89,13 @@ enum OpenAIChatLine {
         after parentID: String?,
         with reader: inout OpenAIChatMessageReader,
         isOptional: Bool = false
-    ) throws(OpenAIChatLineError) -> [ImportedTurn] {
+    ) throws(RecordFieldError) -> [ImportedTurn] {
         guard let value, !(isOptional && value.isNull) else {
             if isOptional { return [] }
-            throw OpenAIChatLineError(field: path, reason: "the field is missing")
+            throw RecordFieldError(field: path, reason: "the field is missing")
         }
         guard let messages = value.arrayValue else {
-            throw OpenAIChatLineError(field: path, reason: "the field is not an array")
+            throw RecordFieldError(field: path, reason: "the field is not an array")
         }
 
         var turns: [ImportedTurn] = []
@@ -98,12 +108,4 @@ enum OpenAIChatLine {
         }
         return turns
     }
-}
-
-/// The reason a line of an OpenAI chat file was skipped, with the field at fault.
-struct OpenAIChatLineError: Error, Equatable {
-    /// The path of the missing or invalid field, such as `messages[2].role`, or nil when the line
-    /// itself is not an object.
-    var field: String?
-    var reason: String
 }

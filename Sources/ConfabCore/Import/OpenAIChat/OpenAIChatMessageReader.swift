@@ -11,15 +11,15 @@ struct OpenAIChatMessageReader {
     private(set) var warnings: [String] = []
 
     /// Reads the message at `path` (such as `messages[3]`), or throws naming the invalid field.
-    mutating func makeTurn(_ message: JSONValue, path: String, sourceID: String, parentSourceID: String?) throws(OpenAIChatLineError) -> ImportedTurn {
+    mutating func makeTurn(_ message: JSONValue, path: String, sourceID: String, parentSourceID: String?) throws(RecordFieldError) -> ImportedTurn {
         guard let object = message.objectValue else {
-            throw OpenAIChatLineError(field: path, reason: "the message is not a JSON object")
+            throw RecordFieldError(field: path, reason: "the message is not a JSON object")
         }
         guard let roleValue = object["role"] else {
-            throw OpenAIChatLineError(field: path + ".role", reason: "the field is missing")
+            throw RecordFieldError(field: path + ".role", reason: "the field is missing")
         }
         guard let roleWord = roleValue.stringValue else {
-            throw OpenAIChatLineError(field: path + ".role", reason: "the field is not a string")
+            throw RecordFieldError(field: path + ".role", reason: "the field is not a string")
         }
 
         var turn = ImportedTurn(sourceID: sourceID, parentSourceID: parentSourceID, role: .user, text: "")

@@ -24,7 +24,7 @@ final class ShareGPTConversationAssembler {
     func add(_ record: JSONRecord) throws {
         let recordID = ShareGPTRecord.id(of: record.value).flatMap { $0.isEmpty ? nil : $0 }
         let content: ShareGPTConversationGroup.PartContent
-        do throws(ShareGPTRecordError) {
+        do throws(RecordFieldError) {
             content = .read(try ShareGPTRecord(record.value))
         } catch {
             sink.skip(ImportProblem(

@@ -20,15 +20,15 @@ struct ShareGPTRecord {
     private static let knownKeys: Set<String> = ["id", "model", "system", "conversations"]
 
     /// Reads a record, or throws naming the first field that is missing or has the wrong type.
-    init(_ json: JSONValue) throws(ShareGPTRecordError) {
+    init(_ json: JSONValue) throws(RecordFieldError) {
         guard let object = json.objectValue else {
-            throw ShareGPTRecordError(field: nil, reason: "the record is not a JSON object")
+            throw RecordFieldError(field: nil, reason: "the record is not a JSON object")
         }
         guard let turns = object["conversations"] else {
-            throw ShareGPTRecordError(field: "conversations", reason: "the field is missing")
+            throw RecordFieldError(field: "conversations", reason: "the field is missing")
         }
         guard let turnValues = turns.arrayValue else {
-            throw ShareGPTRecordError(field: "conversations", reason: "the field is not an array")
+            throw RecordFieldError(field: "conversations", reason: "the field is not an array")
         }
 
         messages = []
@@ -54,34 +54,26 @@ struct ShareGPTRecord {
         }
     }
 
-    private static func readMessage(_ turn: JSONValue, at index: Int) throws(ShareGPTRecordError) -> Message {
+    private static func readMessage(_ turn: JSONValue, at index: Int) throws(RecordFieldError) -> Message {
         let path = "conversations[\(index)]"
         guard let object = turn.objectValue else {
-            throw ShareGPTRecordError(field: path, reason: "the turn is not a JSON object")
+            throw RecordFieldError(field: path, reason: "the turn is not a JSON object")
         }
         guard let fromValue = object["from"] else {
-            throw ShareGPTRecordError(field: path + ".from", reason: "the field is missing")
+            throw RecordFieldError(field: path + ".from", reason: "the field is missing")
         }
         guard let from = fromValue.stringValue else {
-            throw ShareGPTRecordError(field: path + ".from", reason: "the field is not a string")
+            throw RecordFieldError(field: path + ".from", reason: "the field is not a string")
         }
         guard let valueField = object["value"] else {
-            throw ShareGPTRecordError(field: path + ".value", reason: "the field is missing")
+            throw RecordFieldError(field: path + ".value", reason: "the field is missing")
         }
         guard let value = valueField.stringValue else {
-            throw ShareGPTRecordError(field: path + ".value", reason: "the field is not a string")
+            throw RecordFieldError(field: path + ".value", reason: "the field is not a string")
         }
 
         let otherMembers = object.members.filter { $0.key != "from" && $0.key != "value" }
         let otherFieldsJSON = otherMembers.isEmpty ? nil : JSONValue.object(JSONObject(otherMembers)).serialized()
         return Message(from: from, value: value, otherFieldsJSON: otherFieldsJSON)
     }
-}
-
-/// The reason a ShareGPT record could not be read, with the field at fault.
-struct ShareGPTRecordError: Error, Equatable {
-    /// The path of the missing or invalid field, such as `conversations[3].value`, or nil when the
-    /// record itself is not an object.
-    var field: String?
-    var reason: String
 }

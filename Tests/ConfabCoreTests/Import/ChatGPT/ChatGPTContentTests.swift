@@ -9,7 +9,7 @@ struct ChatGPTContentTests {
     /// Imports one user message with `content` (JSON) and returns its turn.
     static func turn(content: String, role: String = "user", metadata: String = "{}") throws -> ImportedTurn {
         let message = F.message("m", role: role, content: content, metadata: metadata)
-        let result = try ChatGPTImportRun.run("[\(F.simpleConversation("c", message: message))]")
+        let result = try ChatGPTFixture.run("[\(F.simpleConversation("c", message: message))]")
         #expect(result.problems.isEmpty)
         return try #require(result.single?.importedTurn("m"))
     }
@@ -176,7 +176,7 @@ struct ChatGPTContentTests {
     func contentWrongType() throws {
         let bad = F.simpleConversation("bad", message: F.message("m", role: "user", content: #""just a string""#))
         let good = F.simpleConversation("good", message: F.textMessage("m", role: "user", text: "fine"))
-        let result = try ChatGPTImportRun.run("[\(bad),\(good)]")
+        let result = try ChatGPTFixture.run("[\(bad),\(good)]")
 
         #expect(result.conversations.map(\.sourceID) == ["good"])
         #expect(result.problems.count == 1)

@@ -10,13 +10,13 @@ private let corpusReason = "set CONFAB_CORPUS to the corpus folder (the one cont
 /// The real 2023 code-interpreter export: one conversation of 45 nodes.
 @Suite("ChatGPT corpus", .enabled(if: corpusFolder != nil, Comment(rawValue: corpusReason)))
 struct ChatGPTCorpusTests {
-    let result: ChatGPTImportResult
+    let result: ImportOutcome
     let conversation: ImportedConversation
 
     init() throws {
         let file = try #require(corpusFolder)
             .appendingPathComponent("formats/chatgpt-export/conversations-realazthat-2023-code-interpreter.json")
-        result = ChatGPTImportRun.read(file)
+        result = try ChatGPTImporter().outcome(reading: file)
         conversation = try #require(result.single)
     }
 
@@ -24,7 +24,7 @@ struct ChatGPTCorpusTests {
     func cleanImport() {
         #expect(result.failure == nil)
         #expect(result.problems.isEmpty)
-        #expect(result.sink.repairs == TextRepairs())
+        #expect(result.sink.textRepairs == TextRepairs())
     }
 
     @Test("conversation fields")

@@ -1,8 +1,15 @@
 @testable import ConfabCore
 
-/// Builders for hand-written ChatGPT export JSON. Every string goes through
-/// `JSONValue.stringLiteral`, so fixtures may contain quotes, newlines and private-use characters.
+/// Builders for hand-written ChatGPT export JSON, and a run of the importer over it. Every string
+/// goes through `JSONValue.stringLiteral`, so fixtures may contain quotes, newlines and private-use
+/// characters.
 enum ChatGPTFixture {
+    /// Writes `json` as `conversations.json` (plus any `besides` files) into a fresh folder and
+    /// imports it with `ChatGPTImporter`.
+    static func run(_ json: String, besides: [String: String] = [:]) throws -> ImportOutcome {
+        try ChatGPTImporter().outcome(reading: json, writtenAs: "conversations.json", besides: besides)
+    }
+
     static func quoted(_ text: String?) -> String {
         text.map(JSONValue.stringLiteral) ?? "null"
     }

@@ -12,7 +12,7 @@ struct ChatGPTImporterTests {
 
     @Test("single object at top level")
     func singleObject() throws {
-        let result = try ChatGPTImportRun.run(Self.conversation("solo"))
+        let result = try ChatGPTFixture.run(Self.conversation("solo"))
 
         #expect(result.failure == nil)
         #expect(result.conversations.map(\.sourceID) == ["solo"])
@@ -20,7 +20,7 @@ struct ChatGPTImporterTests {
 
     @Test("empty array imports nothing")
     func emptyArray() throws {
-        let result = try ChatGPTImportRun.run("[]")
+        let result = try ChatGPTFixture.run("[]")
 
         #expect(result.failure == nil)
         #expect(result.conversations.isEmpty)
@@ -31,10 +31,10 @@ struct ChatGPTImporterTests {
     func truncated() throws {
         let json = "[\(Self.conversation("one")),\(Self.conversation("two")),\(Self.conversation("three"))]"
         let cut = String(json.prefix(json.count - 40))
-        let result = try ChatGPTImportRun.run(cut)
+        let result = try ChatGPTFixture.run(cut)
 
         #expect(result.conversations.map(\.sourceID) == ["one", "two"])
-        guard case let .truncated(_, byteOffset, complete, _)? = result.failure as? ImportFailure else {
+        guard case let .truncated(_, byteOffset, complete, _)? = result.failure else {
             Issue.record("expected ImportFailure.truncated, got \(String(describing: result.failure))")
             return
         }
@@ -44,10 +44,10 @@ struct ChatGPTImporterTests {
 
     @Test("array without closing bracket is truncated")
     func unclosedArray() throws {
-        let result = try ChatGPTImportRun.run("[\(Self.conversation("one")),")
+        let result = try ChatGPTFixture.run("[\(Self.conversation("one")),")
 
         #expect(result.conversations.map(\.sourceID) == ["one"])
-        guard case let .truncated(_, _, complete, _)? = result.failure as? ImportFailure else {
+        guard case let .truncated(_, _, complete, _)? = result.failure else {
             Issue.record("expected ImportFailure.truncated, got \(String(describing: result.failure))")
             return
         }
@@ -56,14 +56,53 @@ struct ChatGPTImporterTests {
 
     @Test("syntax error stops the array as malformed")
     func malformed() throws {
-        let result = try ChatGPTImportRun.run("[\(Self.conversation("one")) \(Self.conversation("two"))]")
+        let result = try ChatGPTFixture.run("[\(Self.conversation("one")) \(Self.conversation("two"))]")
 
         #expect(result.conversations.map(\.sourceID) == ["one"])
-        guard case let .malformed(_, _, _, complete, _)? = result.failure as? ImportFailure else {
+        guard case let .malformed(_, _, _, complete, _)? = result.failure else {
             Issue.record("expected ImportFailure.malformed, got \(String(describing: result.failure))")
             return
         }
         #expect(complete == 1)
+    }
+
+    @Test("JSON Lines with a broken first line")
+    func brokenFirstLine() throws {
+        let broken = #"{"title": nope}"#
+        let text = [broken, Self.conversation("one"), Self.conversation("two")].joined(separator: "\n") + "\n"
+        let result = try ChatGPTFixture.run(text)
+
+        #expect(result.failure == nil)
+        #expect(result.conversations.map(\.sourceID) == ["one", "two"])
+        #expect(result.problems.count == 1)
+        #expect(result.problems.first?.location == "line 1, byte 10")
+        #expect(result.problems.first?.reason.hasPrefix("invalid JSON: ") == true)
+    }
+
+    @Test("JSON Lines problem location")
+    func skippedLineLocation() throws {
+        let first = Self.conversation("first")
+        let broken = #"{"conversation_id":"no-map"}"#
+        let text = [first, broken, Self.conversation("last")].joined(separator: "\n") + "\n"
+        let result = try ChatGPTFixture.run(text)
+
+        #expect(result.failure == nil)
+        #expect(result.conversations.map(\.sourceID) == ["first", "last"])
+        #expect(result.problems.first?.field == "mapping")
+        #expect(result.problems.first?.location == "line 2, byte \(first.utf8.count + 1)")
+    }
+
+    @Test("JSON Lines cut in last line")
+    func cutLastLine() throws {
+        let last = Self.conversation("two")
+        let text = Self.conversation("one") + "\n" + String(last.prefix(last.count / 2))
+        let result = try ChatGPTFixture.run(text)
+
+        #expect(result.conversations.map(\.sourceID) == ["one"])
+        #expect(result.problems.isEmpty)
+        #expect(result.failure == .truncated(
+            file: result.path, byteOffset: Int64(text.utf8.count), completeConversations: 1,
+            detail: "line 2 is cut off: file ends inside a value"))
     }
 
     @Test("conversation without mapping is skipped")
@@ -71,7 +110,7 @@ struct ChatGPTImporterTests {
         let first = Self.conversation("first")
         let broken = #"{"title":"broken","conversation_id":"no-map","current_node":null}"#
         let json = "[\(first),\(broken),\(Self.conversation("last"))]"
-        let result = try ChatGPTImportRun.run(json)
+        let result = try ChatGPTFixture.run(json)
 
         #expect(result.failure == nil)
         #expect(result.conversations.map(\.sourceID) == ["first", "last"])
@@ -79,7 +118,7 @@ struct ChatGPTImporterTests {
         #expect(result.problems.count == 1)
         #expect(problem.field == "mapping")
         #expect(problem.conversationID == "no-map")
-        #expect(problem.location == "byte \(1 + first.utf8.count + 1)")
+        #expect(problem.location == "line 1, byte \(1 + first.utf8.count + 1)")
         #expect(problem.file.hasSuffix("conversations.json"))
     }
 
@@ -97,7 +136,7 @@ struct ChatGPTImporterTests {
         BadShapeCase(name: "conversation is a string", json: #""not a conversation""#, field: nil),
     ])
     func wrongTypes(_ testCase: BadShapeCase) throws {
-        let result = try ChatGPTImportRun.run("[\(testCase.json),\(Self.conversation("ok"))]")
+        let result = try ChatGPTFixture.run("[\(testCase.json),\(Self.conversation("ok"))]")
 
         #expect(result.conversations.map(\.sourceID) == ["ok"])
         #expect(result.problems.count == 1)
@@ -114,7 +153,7 @@ struct ChatGPTImporterTests {
              {"_id":"under",\(mapping)},
              {"conversation_id":"","id":null,\(mapping)}]
             """
-        let result = try ChatGPTImportRun.run(json)
+        let result = try ChatGPTFixture.run(json)
 
         #expect(result.conversations.map(\.sourceID) == ["conv", "plain", "under", "conversations.json#3"])
         #expect(result.conversations.last?.warnings.count == 1)
@@ -127,7 +166,7 @@ struct ChatGPTImporterTests {
         let json = F.conversation("c", nodes: [F.node("m", parent: nil, children: [], message: message)],
                                   extra: #""update_time":"1695370984""#)
             .replacingOccurrences(of: #""create_time":1695326273.5"#, with: #""create_time":"bad""#)
-        let conversation = try #require(ChatGPTImportRun.run("[\(json)]").single)
+        let conversation = try #require(ChatGPTFixture.run("[\(json)]").single)
 
         #expect(conversation.createdAt == nil)
         #expect(conversation.updatedAt == Date(timeIntervalSince1970: 1695370984))
@@ -140,7 +179,7 @@ struct ChatGPTImporterTests {
             [{"id":"a","title":null,"mapping":{}},{"id":"b","title":"","mapping":{}},{"id":"c","mapping":{}},
              {"id":"d","title":"Line one\\nline two 🧪","mapping":{}}]
             """
-        let result = try ChatGPTImportRun.run(json)
+        let result = try ChatGPTFixture.run(json)
 
         #expect(result.conversations.map(\.title) == [nil, nil, nil, "Line one\nline two 🧪"])
     }
@@ -157,8 +196,8 @@ struct ChatGPTImporterTests {
             F.node("c", parent: "b", children: [], message: assistant("c", "o3")),
         ]
         let extra = #""gizmo_id":"g-abc123","gizmo_type":"gpt","is_archived":true,"is_starred":null,"conversation_origin":"apple","safe_urls":["https://x"]"#
-        let counted = try #require(ChatGPTImportRun.run("[\(F.conversation("c", nodes: nodes, extra: extra))]").single)
-        let named = try #require(ChatGPTImportRun.run("[\(F.conversation("c", nodes: nodes, extra: extra + #","default_model_slug":"gpt-5""#))]").single)
+        let counted = try #require(ChatGPTFixture.run("[\(F.conversation("c", nodes: nodes, extra: extra))]").single)
+        let named = try #require(ChatGPTFixture.run("[\(F.conversation("c", nodes: nodes, extra: extra + #","default_model_slug":"gpt-5""#))]").single)
 
         #expect(counted.model == "o3")
         #expect(named.model == "gpt-5")
@@ -171,10 +210,10 @@ struct ChatGPTImporterTests {
     func accountFile() throws {
         let account = #"{"id":"user-42","email":"ada@example.com","phone_number":"+15550100","chatgpt_plus_user":true}"#
         let named = #"{"id":"user-43","name":"Ada","email":"ada@example.com","phone_number":"+15550100"}"#
-        let withEmail = try ChatGPTImportRun.run("[\(Self.conversation("c"))]", besides: ["user.json": account])
-        let withName = try ChatGPTImportRun.run("[\(Self.conversation("c"))]", besides: ["user.json": named])
-        let broken = try ChatGPTImportRun.run("[\(Self.conversation("c"))]", besides: ["user.json": "{not json"])
-        let absent = try ChatGPTImportRun.run("[\(Self.conversation("c"))]")
+        let withEmail = try ChatGPTFixture.run("[\(Self.conversation("c"))]", besides: ["user.json": account])
+        let withName = try ChatGPTFixture.run("[\(Self.conversation("c"))]", besides: ["user.json": named])
+        let broken = try ChatGPTFixture.run("[\(Self.conversation("c"))]", besides: ["user.json": "{not json"])
+        let absent = try ChatGPTFixture.run("[\(Self.conversation("c"))]")
 
         #expect(withEmail.single?.user == ImportedUser(externalID: "user-42", name: "ada@example.com"))
         #expect(withName.single?.user == ImportedUser(externalID: "user-43", name: "Ada"))
@@ -187,8 +226,8 @@ struct ChatGPTImporterTests {
         let folder = try TemporaryDirectory()
         let file = try folder.write("[\(ChatGPTTreeTests.branched),\(Self.conversation("x"))]", to: "conversations.json")
 
-        let first = ChatGPTImportRun.read(file)
-        let second = ChatGPTImportRun.read(file)
+        let first = try ChatGPTImporter().outcome(reading: file)
+        let second = try ChatGPTImporter().outcome(reading: file)
         #expect(first.conversations == second.conversations)
         #expect(first.conversations.count == 2)
     }
@@ -198,9 +237,9 @@ struct ChatGPTImporterTests {
         // The escape must reach the file as written, so it replaces a marker after quoting.
         let json = "[\(Self.conversation("c", text: "lone SURROGATE surrogate"))]"
             .replacingOccurrences(of: "SURROGATE", with: #"\ud83d"#)
-        let result = try ChatGPTImportRun.run(json)
+        let result = try ChatGPTFixture.run(json)
 
-        #expect(result.sink.repairs == TextRepairs(invalidUTF8: 0, loneSurrogates: 1))
+        #expect(result.sink.textRepairs == TextRepairs(invalidUTF8: 0, loneSurrogates: 1))
         #expect(result.single?.importedTurn("m")?.text == "lone \u{FFFD} surrogate")
         let last = try #require(result.sink.progressReports.last)
         #expect(last.done == Int64(json.utf8.count))

@@ -15,7 +15,7 @@ struct ChatGPTTreeTests {
 
     @Test("branches kept, current_node on second child")
     func branchesAndCurrentNode() throws {
-        let conversation = try #require(ChatGPTImportRun.run("[\(Self.branched)]").single)
+        let conversation = try #require(ChatGPTFixture.run("[\(Self.branched)]").single)
 
         #expect(conversation.turns.map(\.sourceID) == ["u1", "a1", "a2"])
         #expect(conversation.importedTurn("u1")?.parentSourceID == nil)
@@ -31,7 +31,7 @@ struct ChatGPTTreeTests {
         let numeric = Self.branched.replacingOccurrences(of: #""current_node":"a2""#, with: #""current_node":7"#)
 
         for json in [dangling, missing, numeric] {
-            let conversation = try #require(ChatGPTImportRun.run("[\(json)]").single)
+            let conversation = try #require(ChatGPTFixture.run("[\(json)]").single)
             #expect(conversation.defaultLeafSourceID == nil)
             #expect(conversation.turns.count == 3)
         }
@@ -44,7 +44,7 @@ struct ChatGPTTreeTests {
             F.node("u", parent: "root", children: ["empty"], message: F.textMessage("u", role: "user", text: "hi")),
             F.node("empty", parent: "u", children: [], message: nil),
         ], currentNode: "empty")
-        let conversation = try #require(ChatGPTImportRun.run("[\(json)]").single)
+        let conversation = try #require(ChatGPTFixture.run("[\(json)]").single)
 
         #expect(conversation.defaultLeafSourceID == "u")
     }
@@ -56,7 +56,7 @@ struct ChatGPTTreeTests {
             F.node("u", parent: "root", children: ["missing-2", "a", "missing-3"], message: F.textMessage("u", role: "user", text: "hi")),
             F.node("a", parent: "u", children: [], message: F.textMessage("a", role: "assistant", text: "hello")),
         ], currentNode: "a")
-        let result = try ChatGPTImportRun.run("[\(json)]")
+        let result = try ChatGPTFixture.run("[\(json)]")
         let conversation = try #require(result.single)
 
         #expect(result.problems.isEmpty)
@@ -72,7 +72,7 @@ struct ChatGPTTreeTests {
             F.node("x", parent: "y", children: ["y"], message: F.textMessage("x", role: "user", text: "x")),
             F.node("z", parent: "y", children: [], message: F.textMessage("z", role: "user", text: "z")),
         ], currentNode: "z")
-        let result = try ChatGPTImportRun.run("[\(json)]")
+        let result = try ChatGPTFixture.run("[\(json)]")
         let conversation = try #require(result.single)
 
         #expect(result.failure == nil)
@@ -91,7 +91,7 @@ struct ChatGPTTreeTests {
             F.node("a", parent: nil, children: [], message: F.textMessage("a", role: "user", text: "a")),
             F.node("b", parent: "c", children: ["c"], message: F.textMessage("b", role: "assistant", text: "b")),
         ])
-        let conversation = try #require(ChatGPTImportRun.run("[\(json)]").single)
+        let conversation = try #require(ChatGPTFixture.run("[\(json)]").single)
 
         #expect(conversation.turns.count == 3)
         #expect(conversation.importedTurn("a")?.parentSourceID == nil)
@@ -110,7 +110,7 @@ struct ChatGPTTreeTests {
             F.node("gap2", parent: "a2", children: ["u2"], message: nil),
             F.node("u2", parent: "gap2", children: [], message: F.textMessage("u2", role: "user", text: "more")),
         ], currentNode: "u2")
-        let conversation = try #require(ChatGPTImportRun.run("[\(json)]").single)
+        let conversation = try #require(ChatGPTFixture.run("[\(json)]").single)
 
         #expect(conversation.turns.map(\.sourceID) == ["u", "a1", "a2", "u2"])
         #expect(conversation.importedTurn("a1")?.parentSourceID == "u")
@@ -126,7 +126,7 @@ struct ChatGPTTreeTests {
             F.node("a", parent: nil, children: ["b"], message: F.textMessage("a", role: "user", text: "a")),
             #""b":{"id":"b","message":\#(F.textMessage("b", role: "assistant", text: "b")),"children":[]}"#,
         ])
-        let conversation = try #require(ChatGPTImportRun.run("[\(json)]").single)
+        let conversation = try #require(ChatGPTFixture.run("[\(json)]").single)
 
         #expect(conversation.importedTurn("b")?.parentSourceID == "a")
     }
@@ -140,7 +140,7 @@ struct ChatGPTTreeTests {
             nodes.append(F.node("n\(index)", parent: "n\(index - 1)", children: children,
                                 message: F.textMessage("n\(index)", role: index % 2 == 1 ? "user" : "assistant", text: "t\(index)")))
         }
-        let conversation = try #require(ChatGPTImportRun.run("[\(F.conversation("deep", nodes: nodes, currentNode: "n\(depth)"))]").single)
+        let conversation = try #require(ChatGPTFixture.run("[\(F.conversation("deep", nodes: nodes, currentNode: "n\(depth)"))]").single)
 
         #expect(conversation.turns.count == depth)
         #expect(conversation.importedTurn("n1")?.parentSourceID == nil)

@@ -44,7 +44,7 @@ struct ChatGPTTurnKindTests {
 
     @Test("kind rules", arguments: cases)
     func kindRules(_ testCase: KindCase) throws {
-        let conversation = try #require(ChatGPTImportRun.run("[\(F.simpleConversation("c", message: testCase.message))]").single)
+        let conversation = try #require(ChatGPTFixture.run("[\(F.simpleConversation("c", message: testCase.message))]").single)
         #expect(conversation.importedTurn("m")?.kind == testCase.kind)
     }
 
@@ -69,7 +69,7 @@ struct ChatGPTTurnKindTests {
     func roles(_ testCase: RoleCase) throws {
         let message = F.message("m", role: testCase.roleName, authorName: testCase.authorName,
                                 content: Self.text, metadata: testCase.metadata)
-        let turn = try #require(ChatGPTImportRun.run("[\(F.simpleConversation("c", message: message))]").single?.importedTurn("m"))
+        let turn = try #require(ChatGPTFixture.run("[\(F.simpleConversation("c", message: message))]").single?.importedTurn("m"))
 
         #expect(turn.role == testCase.role)
         #expect(turn.author == testCase.author)
@@ -79,7 +79,7 @@ struct ChatGPTTurnKindTests {
     @Test("missing author role skips the conversation")
     func missingRole() throws {
         let message = #"{"id":"m","author":{"name":"x"},"content":{"content_type":"text","parts":["hi"]}}"#
-        let result = try ChatGPTImportRun.run("[\(F.simpleConversation("c", message: message))]")
+        let result = try ChatGPTFixture.run("[\(F.simpleConversation("c", message: message))]")
 
         #expect(result.conversations.isEmpty)
         #expect(result.problems.first?.field == "mapping.m.message.author.role")

@@ -8,7 +8,7 @@ struct ClaudeContentTests {
 
     /// Imports a conversation of the given messages and returns it.
     static func conversation(_ messages: [String]) throws -> ImportedConversation {
-        let result = try ClaudeImportRun.run("[\(F.conversation("c", messages: messages))]")
+        let result = try ClaudeFixture.run("[\(F.conversation("c", messages: messages))]")
         #expect(result.problems.isEmpty)
         return try #require(result.single)
     }

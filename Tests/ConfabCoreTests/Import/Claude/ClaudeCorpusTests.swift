@@ -12,11 +12,11 @@ private let sampleFile = "formats/claude-export/conversations-yaleman.json"
 /// The real July 2025 export: one conversation, a human prompt and an answer with a thinking block.
 @Suite("Claude corpus", .enabled(if: corpusFolder != nil, Comment(rawValue: corpusReason)))
 struct ClaudeCorpusTests {
-    let result: ClaudeImportResult
+    let result: ImportOutcome
     let conversation: ImportedConversation
 
     init() throws {
-        result = ClaudeImportRun.read(try #require(corpusFolder).appendingPathComponent(sampleFile))
+        result = try ClaudeImporter().outcome(reading: try #require(corpusFolder).appendingPathComponent(sampleFile))
         conversation = try #require(result.single)
     }
 
@@ -24,7 +24,7 @@ struct ClaudeCorpusTests {
     func cleanImport() {
         #expect(result.failure == nil)
         #expect(result.problems.isEmpty)
-        #expect(result.sink.repairs == TextRepairs())
+        #expect(result.sink.textRepairs == TextRepairs())
     }
 
     @Test("conversation fields")
@@ -79,7 +79,7 @@ struct ClaudeCorpusTests {
         let folder = try TemporaryDirectory()
         let sample = try String(contentsOf: try #require(corpusFolder).appendingPathComponent(sampleFile), encoding: .utf8)
         _ = try folder.write(#"[{"uuid":"3f6b1d28-9e47-4c0a-8b15-6d2e7a9c4f03","full_name":"Sample Person","email_address":"sample@example.com","verified_phone_number":"+15550100"}]"#, to: "users.json")
-        let named = ClaudeImportRun.read(try folder.write(sample, to: "conversations.json"))
+        let named = try ClaudeImporter().outcome(reading: try folder.write(sample, to: "conversations.json"))
 
         #expect(named.single?.user == ImportedUser(externalID: "3f6b1d28-9e47-4c0a-8b15-6d2e7a9c4f03", name: "Sample Person"))
     }

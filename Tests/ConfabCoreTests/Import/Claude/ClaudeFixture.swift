@@ -1,7 +1,13 @@
 @testable import ConfabCore
 
-/// Builders for hand-written Claude export JSON.
+/// Builders for hand-written Claude export JSON, and a run of the importer over it.
 enum ClaudeFixture {
+    /// Writes `json` as `conversations.json` (plus any `besides` files) into a fresh folder and
+    /// imports it with `ClaudeImporter`.
+    static func run(_ json: String, besides: [String: String] = [:]) throws -> ImportOutcome {
+        try ClaudeImporter().outcome(reading: json, writtenAs: "conversations.json", besides: besides)
+    }
+
     static let rootParent = "00000000-0000-4000-8000-000000000000"
 
     static func quoted(_ text: String?) -> String {

@@ -13,7 +13,7 @@ struct ClaudeImporterTests {
     @Test("empty conversation is imported")
     func emptyConversation() throws {
         let json = "[\(F.conversation("empty", messages: [])),\(Self.conversation("full"))]"
-        let result = try ClaudeImportRun.run(json)
+        let result = try ClaudeFixture.run(json)
 
         #expect(result.failure == nil)
         #expect(result.conversations.map(\.sourceID) == ["empty", "full"])
@@ -28,8 +28,8 @@ struct ClaudeImporterTests {
              {"uuid":"acct-2","full_name":"","email_address":"blank@example.com","verified_phone_number":null}]
             """
         let json = "[\(Self.conversation("a", account: "acct-1")),\(Self.conversation("b", account: "acct-2")),\(Self.conversation("c", account: "acct-3"))]"
-        let named = try ClaudeImportRun.run(json, besides: ["users.json": users])
-        let absent = try ClaudeImportRun.run(json)
+        let named = try ClaudeFixture.run(json, besides: ["users.json": users])
+        let absent = try ClaudeFixture.run(json)
 
         #expect(named.conversations.map(\.user) == [
             ImportedUser(externalID: "acct-1", name: "Ada Lovelace"),
@@ -43,13 +43,13 @@ struct ClaudeImporterTests {
     @Test("conversation without account has no user")
     func noAccount() throws {
         let json = #"[{"uuid":"c","name":"x","chat_messages":[]}]"#
-        #expect(try ClaudeImportRun.run(json).single?.user == nil)
+        #expect(try ClaudeFixture.run(json).single?.user == nil)
     }
 
     @Test("conversation fields and metadata")
     func conversationFields() throws {
         let extra = #""model":"claude-sonnet-4","is_starred":true,"project":{"uuid":"p1","name":"Research"},"settings":{"x":1}"#
-        let conversation = try #require(ClaudeImportRun.run("[\(F.conversation("c", messages: [], extra: extra))]").single)
+        let conversation = try #require(ClaudeFixture.run("[\(F.conversation("c", messages: [], extra: extra))]").single)
 
         #expect(conversation.title == "Fixture")
         #expect(conversation.model == "claude-sonnet-4")
@@ -60,10 +60,10 @@ struct ClaudeImporterTests {
     func truncated() throws {
         let json = "[\(Self.conversation("one")),\(Self.conversation("two")),\(Self.conversation("three"))]"
         let cut = String(json.prefix(json.count - 30))
-        let result = try ClaudeImportRun.run(cut)
+        let result = try ClaudeFixture.run(cut)
 
         #expect(result.conversations.map(\.sourceID) == ["one", "two"])
-        guard case let .truncated(_, byteOffset, complete, _)? = result.failure as? ImportFailure else {
+        guard case let .truncated(_, byteOffset, complete, _)? = result.failure else {
             Issue.record("expected ImportFailure.truncated, got \(String(describing: result.failure))")
             return
         }
@@ -87,20 +87,20 @@ struct ClaudeImporterTests {
     ])
     func malformed(_ testCase: BadShapeCase) throws {
         let first = Self.conversation("ok-1")
-        let result = try ClaudeImportRun.run("[\(first),\(testCase.json),\(Self.conversation("ok-2"))]")
+        let result = try ClaudeFixture.run("[\(first),\(testCase.json),\(Self.conversation("ok-2"))]")
 
         #expect(result.failure == nil)
         #expect(result.conversations.map(\.sourceID) == ["ok-1", "ok-2"])
         #expect(result.problems.count == 1)
         #expect(result.problems.first?.field == testCase.field)
         #expect(result.problems.first?.conversationID == "x")
-        #expect(result.problems.first?.location == "byte \(1 + first.utf8.count + 1)")
+        #expect(result.problems.first?.location == "line 1, byte \(1 + first.utf8.count + 1)")
     }
 
     @Test("missing uuids are synthesised")
     func missingIDs() throws {
         let json = #"[{"name":"no id","chat_messages":[{"sender":"human","text":"a"},{"sender":"assistant","text":"b"}]}]"#
-        let conversation = try #require(ClaudeImportRun.run(json).single)
+        let conversation = try #require(ClaudeFixture.run(json).single)
 
         #expect(conversation.sourceID == "conversations.json#0")
         #expect(conversation.turns.map(\.sourceID) == ["0", "1"])
@@ -115,8 +115,8 @@ struct ClaudeImporterTests {
             .replacingOccurrences(of: ",\"", with: ",\n\t\"")
             .replacingOccurrences(of: "{", with: "{\n\t")
 
-        let first = try ClaudeImportRun.run(oneLine)
-        let second = try ClaudeImportRun.run(pretty)
+        let first = try ClaudeFixture.run(oneLine)
+        let second = try ClaudeFixture.run(pretty)
         #expect(first.conversations == second.conversations)
         #expect(first.conversations.count == 1)
     }

@@ -15,7 +15,7 @@ struct ClaudeTreeTests {
             F.message("a1", sender: "assistant", blocks: [F.textBlock("")], parent: "h1", createdAt: "2026-01-01T00:00:01Z"),
             F.message("a2", sender: "assistant", blocks: [F.textBlock("second try")], parent: "h1", createdAt: "2026-01-01T00:00:02Z"),
         ])
-        let conversation = try #require(ClaudeImportRun.run("[\(json)]").single)
+        let conversation = try #require(ClaudeFixture.run("[\(json)]").single)
 
         #expect(conversation.turns.map(\.sourceID) == ["h2", "h1", "a1", "a2"])
         #expect(conversation.importedTurn("h1")?.parentSourceID == nil)
@@ -39,7 +39,7 @@ struct ClaudeTreeTests {
             F.message("a1", sender: "assistant", blocks: [thinking, F.textBlock("answer"), toolUse], parent: "h1"),
             F.message("h2", sender: "human", blocks: [F.textBlock("next")], parent: "a1"),
         ])
-        let conversation = try #require(ClaudeImportRun.run("[\(json)]").single)
+        let conversation = try #require(ClaudeFixture.run("[\(json)]").single)
 
         #expect(conversation.turns.map(\.sourceID) == ["h1", "a1#0", "a1", "a1#2", "h2"])
         #expect(conversation.turns.map(\.parentSourceID) == [nil, "h1", "a1#0", "a1", "a1#2"])
@@ -52,7 +52,7 @@ struct ClaudeTreeTests {
             F.message("m2", sender: "assistant", blocks: [F.textBlock("two")]),
             F.message("m3", sender: "human", blocks: [F.textBlock("three")]),
         ])
-        let conversation = try #require(ClaudeImportRun.run("[\(json)]").single)
+        let conversation = try #require(ClaudeFixture.run("[\(json)]").single)
 
         #expect(conversation.turns.map(\.parentSourceID) == [nil, "m1", "m2"])
         #expect(conversation.turns.map(\.role) == [.user, .assistant, .user])
@@ -66,7 +66,7 @@ struct ClaudeTreeTests {
             F.message("d", sender: "human", blocks: [F.textBlock("dangling")], parent: "not-here"),
             F.message("self", sender: "human", blocks: [F.textBlock("own parent")], parent: "self"),
         ])
-        let conversation = try #require(ClaudeImportRun.run("[\(json)]").single)
+        let conversation = try #require(ClaudeFixture.run("[\(json)]").single)
 
         #expect(conversation.turns.map(\.parentSourceID) == [nil, nil, nil, nil])
     }
@@ -78,7 +78,7 @@ struct ClaudeTreeTests {
             F.message("y", sender: "assistant", blocks: [F.textBlock("y")], parent: "x"),
             F.message("z", sender: "human", blocks: [F.textBlock("z")], parent: "y"),
         ])
-        let conversation = try #require(ClaudeImportRun.run("[\(json)]").single)
+        let conversation = try #require(ClaudeFixture.run("[\(json)]").single)
 
         #expect(conversation.turns.filter { $0.parentSourceID == nil }.count == 1)
         #expect(conversation.importedTurn("z")?.parentSourceID == "y")
@@ -92,7 +92,7 @@ struct ClaudeTreeTests {
             F.message("m1", sender: "human", blocks: [F.textBlock("first")]),
             F.message("m1", sender: "human", blocks: [F.textBlock("again")]),
         ])
-        let conversation = try #require(ClaudeImportRun.run("[\(json)]").single)
+        let conversation = try #require(ClaudeFixture.run("[\(json)]").single)
 
         #expect(conversation.turns.map(\.text) == ["first"])
         #expect(conversation.warnings.count == 1)
@@ -105,8 +105,8 @@ struct ClaudeTreeTests {
             F.message("a1", sender: "assistant", blocks: [F.textBlock("one")], parent: "h1"),
             F.message("a2", sender: "assistant", blocks: [F.textBlock("two")], parent: "h1"),
         ]
-        let pointed = try #require(ClaudeImportRun.run("[\(F.conversation("c", messages: messages, extra: #""current_leaf_message_uuid":"a1""#))]").single)
-        let dangling = try #require(ClaudeImportRun.run("[\(F.conversation("c", messages: messages, extra: #""current_leaf_message_uuid":"gone""#))]").single)
+        let pointed = try #require(ClaudeFixture.run("[\(F.conversation("c", messages: messages, extra: #""current_leaf_message_uuid":"a1""#))]").single)
+        let dangling = try #require(ClaudeFixture.run("[\(F.conversation("c", messages: messages, extra: #""current_leaf_message_uuid":"gone""#))]").single)
 
         #expect(pointed.defaultLeafSourceID == "a1")
         #expect(dangling.defaultLeafSourceID == nil)

@@ -14,8 +14,8 @@ enum LLMCorpusSample {
 /// the sqlite3 shell on the file.
 @Suite(.enabled(if: LLMCorpusSample.file != nil, "CONFAB_CORPUS is not set, so the real llm sample is unavailable"))
 struct LLMCorpusTests {
-    private func importSample() throws -> LLMRecordingSink {
-        try LLMFixture.read(try #require(LLMCorpusSample.file))
+    private func importSample() throws -> RecordingSink {
+        try LLMImporter().recordedSink(reading: try #require(LLMCorpusSample.file))
     }
 
     @Test func sampleIsDetected() throws {
@@ -29,7 +29,7 @@ struct LLMCorpusTests {
         #expect(sink.conversations.count == 6)
         #expect(sink.turnCount == 20)
         #expect(sink.problems.isEmpty)
-        #expect(sink.invalidUTF8 == 0)
+        #expect(sink.textRepairs.invalidUTF8 == 0)
         #expect(sink.progressReports.last.map { [$0.done, $0.total] } == [9, 9])
     }
 

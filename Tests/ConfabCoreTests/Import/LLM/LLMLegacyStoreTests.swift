@@ -4,14 +4,14 @@ import Testing
 
 /// Edge cases of the legacy store, on llm 0.27.1's schema with rows written by hand.
 @Suite struct LLMLegacyStoreTests {
-    private func importRows(_ rows: String, messageStore: Bool = false) throws -> LLMRecordingSink {
+    private func importRows(_ rows: String, messageStore: Bool = false) throws -> RecordingSink {
         let directory = try TemporaryDirectory()
         var sql = [LLMRealToolSQL.legacySchema]
         if messageStore {
             sql.append(LLMRealToolSQL.messageStoreSchema)
         }
         sql.append(rows)
-        return try LLMFixture.read(try LLMFixture.database(sql, in: directory))
+        return try LLMImporter().recordedSink(reading: try LLMFixture.database(sql, in: directory))
     }
 
     private static let insertResponse = """
@@ -157,7 +157,7 @@ import Testing
 
         #expect(sink.turn("r1:prompt", in: "c1")?.text == "ca\u{FFFD}fe")
         #expect(sink.turn("r1:response", in: "c1")?.text == "ok\u{FFFD}")
-        #expect(sink.invalidUTF8 == 2)
+        #expect(sink.textRepairs.invalidUTF8 == 2)
     }
 
     @Test func reasoningColumnOfUpgradedFile() throws {
@@ -197,7 +197,7 @@ import Testing
 
         let database = try SQLiteSourceDatabase(file: file)
         let schema = try LLMSchema(database: database)
-        let sink = LLMRecordingSink()
+        let sink = RecordingSink()
         var progress = RowProgress(total: 8, step: 1)
         try LLMLegacyReader(database: database, schema: schema, pageSize: 2).read(into: sink, progress: &progress)
 

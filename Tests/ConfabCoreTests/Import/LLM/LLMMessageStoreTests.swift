@@ -12,11 +12,11 @@ import Testing
     private static let questions = "01m91dy341v36f7hs3ve5m9eky"
     private static let fork = "01m91dy4prfxj5khtdqwxyv32y"
 
-    private func importUpgraded() throws -> LLMRecordingSink {
+    private func importUpgraded() throws -> RecordingSink {
         let directory = try TemporaryDirectory()
         let file = try LLMFixture.database(
             [LLMRealToolSQL.legacySchema, LLMRealToolSQL.messageStoreSchema, LLMRealToolSQL.upgradedRows], in: directory)
-        return try LLMFixture.read(file)
+        return try LLMImporter().recordedSink(reading: file)
     }
 
     @Test func conversationsFromBothStores() throws {
@@ -182,11 +182,11 @@ import Testing
 /// Message store shapes the `llm` CLI does not write but its Python API and damaged files can:
 /// branches inside one thread, unknown part types, dangling hashes.
 @Suite struct LLMMessageStoreShapeTests {
-    private func importRows(_ rows: String) throws -> LLMRecordingSink {
+    private func importRows(_ rows: String) throws -> RecordingSink {
         let directory = try TemporaryDirectory()
         let file = try LLMFixture.database(
             [LLMRealToolSQL.legacySchema, LLMRealToolSQL.messageStoreSchema, rows], in: directory)
-        return try LLMFixture.read(file)
+        return try LLMImporter().recordedSink(reading: file)
     }
 
     private static let branchedThread = """

@@ -23,7 +23,7 @@ import Testing
         let before = try Data(contentsOf: file)
         let modifiedBefore = try FileManager.default.attributesOfItem(atPath: file.path)[.modificationDate] as? Date
 
-        let sink = try LLMFixture.read(file)
+        let sink = try LLMImporter().recordedSink(reading: file)
 
         #expect(sink.conversations.count == 1)
         #expect(try Data(contentsOf: file) == before)
@@ -45,7 +45,7 @@ import Testing
         try writer.writeTransaction { try writer.execute(Self.secondConversation) }
         let mainFileBefore = try Data(contentsOf: URL(fileURLWithPath: path))
 
-        let sink = try LLMFixture.read(URL(fileURLWithPath: path))
+        let sink = try LLMImporter().recordedSink(reading: URL(fileURLWithPath: path))
 
         #expect(sink.conversations.map(\.sourceID) == ["c1", "c2"])
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == mainFileBefore)
@@ -61,7 +61,7 @@ import Testing
         let before = try Data(contentsOf: file)
         #expect(before[18] == 2)
 
-        let sink = try LLMFixture.read(file)
+        let sink = try LLMImporter().recordedSink(reading: file)
 
         #expect(sink.conversations.map(\.sourceID) == ["c1"])
         #expect(try Data(contentsOf: file) == before)
@@ -75,7 +75,7 @@ import Testing
         try writer.execute(Self.secondConversation)
         defer { writer.rollbackIgnoringErrors() }
 
-        let sink = try LLMFixture.read(file)
+        let sink = try LLMImporter().recordedSink(reading: file)
 
         #expect(sink.conversations.map(\.sourceID) == ["c1"])
     }
@@ -146,7 +146,7 @@ import Testing
         let directory = try TemporaryDirectory()
         let missing = URL(fileURLWithPath: directory.path("absent.db"))
         #expect(throws: ImportFailure.self) {
-            try LLMImporter().read(missing, into: LLMRecordingSink())
+            try LLMImporter().read(missing, into: RecordingSink())
         }
         #expect(!FileManager.default.fileExists(atPath: missing.path))
     }

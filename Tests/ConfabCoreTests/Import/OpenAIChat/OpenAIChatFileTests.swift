@@ -15,7 +15,7 @@ struct OpenAIChatFileTests {
     )
     func toyFile() throws {
         let file = try #require(corpusFolder).appendingPathComponent("formats/openai-chat-jsonl/toy_chat_fine_tuning.jsonl")
-        let outcome = try OpenAIChatFixture.run(file)
+        let outcome = try OpenAIChatImporter().outcome(reading: file)
         let conversations = outcome.conversations
 
         #expect(outcome.failure == nil)

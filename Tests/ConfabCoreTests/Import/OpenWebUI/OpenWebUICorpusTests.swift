@@ -19,10 +19,8 @@ struct OpenWebUICorpusTests {
     private static let failedChat = "5919f26f-3c43-42d1-a7c7-88c4462ae48c"
     private static let emojiChat = "c7bad5b4-6893-4249-be7b-8815a8829826"
 
-    private func importSample() throws -> OpenWebUIRecordingSink {
-        let sink = OpenWebUIRecordingSink()
-        try OpenWebUIImporter().read(try #require(OpenWebUICorpusSample.file), into: sink)
-        return sink
+    private func importSample() throws -> RecordingSink {
+        try OpenWebUIImporter().recordedSink(reading: try #require(OpenWebUICorpusSample.file))
     }
 
     @Test func sampleIsDetected() throws {

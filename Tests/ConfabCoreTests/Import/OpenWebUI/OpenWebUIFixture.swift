@@ -166,10 +166,4 @@ enum OpenWebUIFixture {
              "messages": [], "tags": [], "timestamp": 1765000000123, "files": []}
             """
     }
-
-    static func read(_ file: URL) throws -> OpenWebUIRecordingSink {
-        let sink = OpenWebUIRecordingSink()
-        try OpenWebUIImporter().read(file, into: sink)
-        return sink
-    }
 }

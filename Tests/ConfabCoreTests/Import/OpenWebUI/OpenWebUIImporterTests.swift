@@ -7,13 +7,13 @@ import Testing
     private static let owner = "u-1"
 
     private func importChats(schema: String = OpenWebUIFixture.schema_0_6_41,
-                             _ fill: (Connection) throws -> Void) throws -> OpenWebUIRecordingSink {
+                             _ fill: (Connection) throws -> Void) throws -> RecordingSink {
         let directory = try TemporaryDirectory()
         let file = try OpenWebUIFixture.database(schema, in: directory) { connection in
             try OpenWebUIFixture.addUser(connection, id: Self.owner, name: "Ada")
             try fill(connection)
         }
-        return try OpenWebUIFixture.read(file)
+        return try OpenWebUIImporter().recordedSink(reading: file)
     }
 
     private func simpleChat(_ text: String = "hello") throws -> String {
@@ -95,7 +95,7 @@ import Testing
                 }
             }
 
-            let sink = try OpenWebUIFixture.read(URL(fileURLWithPath: file))
+            let sink = try OpenWebUIImporter().recordedSink(reading: URL(fileURLWithPath: file))
             #expect(sink.conversations.count == 1)
             #expect(sink.conversation("c1")?.user == ImportedUser(externalID: "u-1", name: "Ada"))
             #expect(sink.turn("m1", in: "c1")?.text == "see ![pic]([image])\n[image]")
@@ -316,7 +316,7 @@ import Testing
             try OpenWebUIFixture.addChat(connection, id: "c4", userID: Self.owner, chat: #"{"history": {"messages": {}}}"#)
             try OpenWebUIFixture.addChat(connection, id: "c5", userID: Self.owner, chat: try simpleChat("last"))
         }
-        let sink = try OpenWebUIFixture.read(file)
+        let sink = try OpenWebUIImporter().recordedSink(reading: file)
 
         #expect(sink.conversations.map(\.sourceID) == ["c1", "c5"])
         #expect(sink.problems.map(\.location) == ["chat c2", "chat c3", "chat c4"])
@@ -336,8 +336,8 @@ import Testing
             try connection.run("UPDATE chat SET chat = CAST(replace(chat, 'bad byte', CAST(X'626164FF' AS TEXT)) AS BLOB) WHERE id = 'c2'")
         }
 
-        #expect(sink.loneSurrogates == 1)
-        #expect(sink.invalidUTF8 == 1)
+        #expect(sink.textRepairs.loneSurrogates == 1)
+        #expect(sink.textRepairs.invalidUTF8 == 1)
         #expect(sink.turn("m1", in: "c1")?.text == "lone \u{FFFD} surrogate")
         #expect(sink.turn("m1", in: "c2")?.text == "bad\u{FFFD}")
     }
@@ -355,7 +355,7 @@ import Testing
         try OpenWebUIFixture.addChat(writer, id: "c1", userID: Self.owner, chat: try simpleChat())
         let before = try Data(contentsOf: URL(fileURLWithPath: path))
 
-        let sink = try OpenWebUIFixture.read(URL(fileURLWithPath: path))
+        let sink = try OpenWebUIImporter().recordedSink(reading: URL(fileURLWithPath: path))
 
         #expect(sink.conversations.map(\.sourceID) == ["c1"])
         #expect(try Data(contentsOf: URL(fileURLWithPath: path)) == before)

@@ -16,7 +16,7 @@ struct ShareGPTCorpusTests {
 
     @Test("sample conversations and turns")
     func sampleCounts() throws {
-        let outcome = try ShareGPTFixture.run(try sampleFile)
+        let outcome = try ShareGPTImporter().outcome(reading: try sampleFile)
         let turns = outcome.conversations.flatMap(\.turns)
         let sourceTurns = turns.filter { $0.kind != .hidden }
         let gapTurns = turns.filter { $0.kind == .hidden }
@@ -43,7 +43,7 @@ struct ShareGPTCorpusTests {
 
     @Test("sample empty records are reported")
     func sampleEmptyRecords() throws {
-        let outcome = try ShareGPTFixture.run(try sampleFile)
+        let outcome = try ShareGPTImporter().outcome(reading: try sampleFile)
 
         #expect(outcome.problems.count == 5)
         #expect(outcome.problems.allSatisfy { $0.reason == "the conversation has no turns" })
@@ -52,8 +52,8 @@ struct ShareGPTCorpusTests {
 
     @Test("sample ids are unique and stable")
     func sampleIDs() throws {
-        let first = try ShareGPTFixture.run(try sampleFile)
-        let second = try ShareGPTFixture.run(try sampleFile)
+        let first = try ShareGPTImporter().outcome(reading: try sampleFile)
+        let second = try ShareGPTImporter().outcome(reading: try sampleFile)
 
         #expect(Set(first.conversations.map(\.sourceID)).count == 1_305)
         for conversation in first.conversations {

@@ -1,38 +1,19 @@
 import Foundation
 
-/// One top-level value of a JSON or JSON Lines export, with where it starts.
-struct JSONRecord {
-    var value: JSONValue
-    var location: JSONElementLocation
-    var layout: JSONStreamReader.Layout
-
-    /// The location in the form `ImportProblem.location` uses: "line 7, byte 1234".
-    var locationDescription: String {
-        "line \(location.line), byte \(location.byteOffset)"
-    }
-
-    /// Returns a conversation id for a record that has none, the same on every read of the file:
-    /// `<file name>:<line>` for JSON Lines and a single value, `<file name>#<index>` for the
-    /// elements of an array, where several can share a line.
-    func synthesizedID(fileName: String) -> String {
-        if layout == .array {
-            return "\(fileName)#\(location.index)"
-        }
-        return "\(fileName):\(location.line)"
-    }
-}
-
 /// Streams the records of a JSON array, a single JSON value or a JSON Lines file to an importer,
 /// and reports progress, text repairs and unparsable lines to the sink.
 ///
-/// The ShareGPT and OpenAI chat importers share it because both formats come as JSON Lines as
-/// well as JSON.
+/// The ChatGPT, Claude, ShareGPT and OpenAI chat importers read their files through it, because
+/// each of those formats comes as a JSON array, a single object or JSON Lines.
 final class JSONRecordStream {
     /// The layouts a format comes in.
     ///
     /// A file is first read with the layout detected from the data. When its first value fails
     /// to parse, or its layout is not expected, it is read again as JSON Lines, where a broken
     /// line can be skipped and the next one read.
+    ///
+    /// NOTE: A broken single value that spans several lines is re-read the same way, so each of
+    /// its lines is reported as skipped instead of the file failing as malformed.
     enum Expectation {
         /// A JSON array, a single value or JSON Lines.
         case jsonOrLines
@@ -70,7 +51,7 @@ final class JSONRecordStream {
     private static let progressInterval: Int64 = 256 << 10
 
     let file: URL
-    private let sink: any ImportSink
+    let sink: any ImportSink
     private let expectation: Expectation
 
     init(file: URL, sink: any ImportSink, expecting expectation: Expectation) {
@@ -81,10 +62,10 @@ final class JSONRecordStream {
 
     /// Calls `body` with each record in file order and returns how reading ended.
     ///
-    /// A JSON Lines line that does not parse is reported with `sink.skip` and reading goes on,
-    /// except a last line cut off by the end of the file, which ends reading as `.truncated`.
-    /// Errors thrown by `body` are rethrown. A file that cannot be opened throws
-    /// `ImportFailure.unreadable`.
+    /// A JSON Lines line that does not parse is reported with `sink.skip` at "line N, byte B", B
+    /// being the byte where parsing failed, and reading goes on. A last line cut off by the end of
+    /// the file is not skipped but ends reading as `.truncated`. Errors thrown by `body` are
+    /// rethrown. A file that cannot be opened or read throws `ImportFailure.unreadable`.
     func forEachRecord(_ body: (JSONRecord) throws -> Void) throws -> Ending {
         let requiredLayout: JSONStreamReader.Layout? = expectation == .lines ? .single : nil
         if let ending = try read(mode: .automatic, requiring: requiredLayout, body) {
@@ -113,7 +94,16 @@ final class JSONRecordStream {
         let fileSize = reader.fileSize
         var cutLastLine: JSONLineError?
         var reportedBytes: Int64 = 0
+        var isAbandoned = false
         let ending: Ending
+
+        // Repairs are counted however reading stops, a thrown error included, except when the read
+        // is abandoned for a read line by line, which parses the same text again.
+        defer {
+            if !isAbandoned {
+                sink.countTextRepairs(invalidUTF8: reader.repairs.invalidUTF8, loneSurrogates: reader.repairs.loneSurrogates)
+            }
+        }
 
         do {
             try reader.forEachElement(
@@ -147,11 +137,13 @@ final class JSONRecordStream {
                 ending = .complete
             }
         } catch is UnexpectedLayout {
+            isAbandoned = true
             return nil
         } catch let error as JSONReadError {
             let failedBeforeLayout = mode == .automatic && reader.layout == nil
             switch error {
             case .syntax where failedBeforeLayout, .unexpectedEnd where failedBeforeLayout:
+                isAbandoned = true
                 return nil
             case let .unexpectedEnd(byteOffset, _, _):
                 ending = .truncated(byteOffset: byteOffset, detail: error.description)
@@ -162,8 +154,6 @@ final class JSONRecordStream {
             }
         }
 
-        let repairs = reader.repairs
-        sink.countTextRepairs(invalidUTF8: repairs.invalidUTF8, loneSurrogates: repairs.loneSurrogates)
         sink.progress(done: reader.bytesConsumed, total: fileSize)
         return ending
     }

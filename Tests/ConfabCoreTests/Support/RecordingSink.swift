@@ -1,13 +1,12 @@
 import Foundation
 @testable import ConfabCore
 
-/// Records everything the Open WebUI importer delivers, for assertions.
-final class OpenWebUIRecordingSink: ImportSink {
+/// An import sink that keeps everything an importer delivers, for assertions.
+final class RecordingSink: ImportSink {
     var conversations: [ImportedConversation] = []
     var problems: [ImportProblem] = []
     var progressReports: [(done: Int64, total: Int64)] = []
-    var invalidUTF8 = 0
-    var loneSurrogates = 0
+    var textRepairs = TextRepairs()
 
     func accept(_ conversation: ImportedConversation) throws {
         conversations.append(conversation)
@@ -22,16 +21,11 @@ final class OpenWebUIRecordingSink: ImportSink {
     }
 
     func countTextRepairs(invalidUTF8: Int, loneSurrogates: Int) {
-        self.invalidUTF8 += invalidUTF8
-        self.loneSurrogates += loneSurrogates
+        textRepairs += TextRepairs(invalidUTF8: invalidUTF8, loneSurrogates: loneSurrogates)
     }
 
-    func conversation(_ sourceID: String) -> ImportedConversation? {
-        conversations.first { $0.sourceID == sourceID }
-    }
-
-    func turn(_ turnID: String, in conversationID: String) -> ImportedTurn? {
-        conversation(conversationID)?.turns.first { $0.sourceID == turnID }
+    var conversationIDs: [String] {
+        conversations.map(\.sourceID)
     }
 
     var turnCount: Int {
@@ -41,5 +35,21 @@ final class OpenWebUIRecordingSink: ImportSink {
     /// Every value delivered, printed with all stored properties, for searching planted secrets.
     var everything: String {
         String(reflecting: conversations) + String(reflecting: problems)
+    }
+
+    /// Returns the first conversation with `sourceID`, or nil.
+    func conversation(_ sourceID: String) -> ImportedConversation? {
+        conversations.first { $0.sourceID == sourceID }
+    }
+
+    func turn(_ turnID: String, in conversationID: String) -> ImportedTurn? {
+        conversation(conversationID)?.importedTurn(turnID)
+    }
+}
+
+extension ImportedConversation {
+    /// Returns the turn with `sourceID`, or nil.
+    func importedTurn(_ sourceID: String) -> ImportedTurn? {
+        turns.first { $0.sourceID == sourceID }
     }
 }

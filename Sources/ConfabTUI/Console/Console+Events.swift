@@ -1,0 +1,143 @@
+extension Console {
+    /// The lines one turn of the mouse wheel scrolls.
+    static let wheelLines = 3
+
+    public func handle(_ event: InputEvent) {
+        guard !isFinished else { return }
+        needsDisplay = true
+        switch event {
+        case .key(let key):
+            handleKey(key)
+        case .mouse(let mouse):
+            handleMouse(mouse)
+        case .resize:
+            needsRepaint = true
+        }
+    }
+
+    private func handleKey(_ key: Key) {
+        if lineEditor != nil {
+            handleEditorKey(key)
+            return
+        }
+        let action = keymap.action(for: key, on: activeScreen)
+        if helpOverlay != nil {
+            handleOverlayKey(key, action: action)
+            return
+        }
+        if let action {
+            perform(action)
+        } else {
+            _ = screens[activeScreen]?.handle(.key(key), context: self)
+        }
+    }
+
+    private func handleMouse(_ mouse: MouseEvent) {
+        let lines = mouse.kind == .wheelUp ? -Console.wheelLines : Console.wheelLines
+        if helpOverlay != nil {
+            helpOverlay?.scroll(byLines: lines, lineCount: helpLines().count)
+            return
+        }
+        guard lineEditor == nil, mainArea.contains(mouse.position) else { return }
+        let position = Point(column: mouse.position.column - mainArea.column, row: mouse.position.row - mainArea.row)
+        _ = screens[activeScreen]?.handle(.scroll(lines: lines, position: position), context: self)
+    }
+
+    /// The rows between the header and the bottom line, in screen coordinates.
+    var mainArea: Rect {
+        Rect(column: 0, row: 1, width: size.width, height: size.height - 2)
+    }
+
+    // MARK: Actions
+
+    /// Runs `action`. The console keeps a few actions for itself. The others go to the active
+    /// screen first, and the console applies its own meaning only when the screen ignores them.
+    func perform(_ action: Action) {
+        if let screen = ScreenID.allCases.first(where: { Action.show($0) == action }) {
+            switchScreen(to: screen)
+            return
+        }
+        switch action {
+        case .quit:
+            finish(status: 0)
+        case .redraw:
+            needsRepaint = true
+        case .suspend:
+            wantsSuspend = true
+        case .help:
+            helpOverlay = HelpOverlay()
+        case .command:
+            lineEditor = LineEditor(mode: .command, history: histories[.command] ?? [])
+        case .search:
+            lineEditor = LineEditor(mode: .search, history: histories[.search] ?? [])
+        default:
+            let disposition = screens[activeScreen]?.handle(.action(action), context: self) ?? .ignored
+            if disposition == .ignored, action == .backOrQuit {
+                finish(status: 0)
+            }
+        }
+    }
+
+    private func handleOverlayKey(_ key: Key, action: Action?) {
+        let lineCount = helpLines().count
+        if let action {
+            switch action {
+            case .help, .back, .backOrQuit:
+                helpOverlay = nil
+                return
+            case .quit, .redraw, .suspend:
+                perform(action)
+                return
+            default:
+                if helpOverlay?.scroll(for: action, lineCount: lineCount) == true {
+                    return
+                }
+            }
+        }
+        if key == .escape {
+            helpOverlay = nil
+        }
+    }
+
+    func helpLines() -> [HelpOverlay.Line] {
+        HelpOverlay.lines(keymap: keymap, screen: activeScreen)
+    }
+
+    // MARK: Command and search lines
+
+    private func handleEditorKey(_ key: Key) {
+        guard var editor = lineEditor else { return }
+        let outcome = editor.handle(key)
+        lineEditor = editor
+
+        switch outcome {
+        case .editing:
+            break
+        case .cancelled:
+            lineEditor = nil
+        case .submitted(let text):
+            lineEditor = nil
+            let trimmed = text.trimmingBlanks()
+            guard !trimmed.isEmpty else { return }
+            remember(String(trimmed), in: editor.mode)
+            switch editor.mode {
+            case .command:
+                runCommand(String(trimmed))
+            case .search:
+                submitSearch(String(trimmed))
+            }
+        }
+    }
+
+    private func remember(_ text: String, in mode: LineEditor.Mode) {
+        var history = histories[mode] ?? []
+        history.removeAll { $0 == text }
+        history.append(text)
+        histories[mode] = Array(history.suffix(100))
+    }
+
+    private func submitSearch(_ query: String) {
+        switchScreen(to: .search)
+        _ = screens[.search]?.handle(.search(query), context: self)
+    }
+}

@@ -1,0 +1,24 @@
+/// Makes the console's screens. A screen that is built replaces its placeholder in `standard`.
+public struct ScreenCatalog {
+    public typealias Factory = (any ScreenContext) -> any ConsoleScreen
+
+    public var factories: [ScreenID: Factory]
+
+    public init(factories: [ScreenID: Factory]) {
+        self.factories = factories
+    }
+
+    /// The screens `runConsole` shows by default.
+    public static var standard: ScreenCatalog {
+        var factories: [ScreenID: Factory] = [:]
+        for id in ScreenID.allCases {
+            factories[id] = { _ in PlaceholderScreen.standard(id) }
+        }
+        return ScreenCatalog(factories: factories)
+    }
+
+    /// Makes the screen for `id`: the catalogue's, or a placeholder when it has none.
+    func makeScreen(_ id: ScreenID, context: any ScreenContext) -> any ConsoleScreen {
+        factories[id]?(context) ?? PlaceholderScreen.standard(id)
+    }
+}
