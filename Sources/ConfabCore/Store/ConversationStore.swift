@@ -21,6 +21,10 @@ public protocol ConversationStore: AnyObject {
     /// Turns of a conversation in thread order (depth, then sibling order).
     func turns(conversationID: Int64, scope: ThreadScope, after cursor: TurnCursor?, limit: Int) throws -> [TurnRecord]
 
+    /// A number that changes whenever another connection or process commits to the store, so a
+    /// view can poll it cheaply and reload only when it moved.
+    func changeCounter() throws -> Int64
+
     /// Starts an import. Nothing it writes is visible to others until `commit`.
     func beginImport(format: ImportFormat, filePath: String, fileBytes: Int64?) throws -> any ImportWriter
 }

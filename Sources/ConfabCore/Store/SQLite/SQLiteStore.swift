@@ -73,3 +73,16 @@ extension SQLiteStore {
         try SQLiteImportWriter(connection: connection, format: format, filePath: filePath, fileBytes: fileBytes)
     }
 }
+
+extension SQLiteStore {
+    /// SQLite's `PRAGMA data_version`: it changes only for commits made by other connections and
+    /// costs about a microsecond, so views can poll it several times a second.
+    public func changeCounter() throws -> Int64 {
+        try connection.scalarInt("PRAGMA data_version") ?? 0
+    }
+
+    /// A handle that stops this store's running query from another thread (Ctrl-C in the console).
+    public func makeInterruptHandle() -> InterruptHandle {
+        connection.makeInterruptHandle()
+    }
+}
