@@ -21,8 +21,13 @@ enum ImportCommand {
                               write: context.stderr.write)
                 : nil
             let session = ImportSession(store: store, options: options, progress: progress, isCancelled: context.isCancelled)
+            let url = URL(fileURLWithPath: path)
+            if let format = options.format, ImportSession.file(url, looksLike: format) == false {
+                context.stderr.write("Warning: \(context.safe(path)) does not have the structure of a \(format.rawValue) export; "
+                    + "reading it as one because --format was given.\n")
+            }
             do {
-                let report = try session.run(URL(fileURLWithPath: path))
+                let report = try session.run(url)
                 if asJSON {
                     reports.append(ImportSummaryText.json(report, imported: true))
                 } else {
@@ -30,6 +35,12 @@ enum ImportCommand {
                 }
                 if !report.summary.skipped.isEmpty {
                     context.stderr.write(ImportSummaryText.skippedDetails(report, context: context))
+                }
+                let summary = report.summary
+                if summary.newConversations + summary.updatedConversations + summary.unchangedConversations == 0
+                    && !summary.skipped.isEmpty {
+                    context.stderr.write("Error: nothing was imported from \(context.safe(path)): every record was skipped.\n")
+                    status = ExitStatus.failure
                 }
             } catch let rejected as ImportRejected {
                 progress?.finished()

@@ -12,7 +12,11 @@ enum ShowCommand {
 
         let store = try context.openExistingStore()
         let reference = arguments.string("conversation") ?? ""
-        guard let id = Int64(reference), let conversation = try store.conversation(id: id) else {
+        guard let id = Int64(reference) else {
+            throw UsageError(.invalid(message: "invalid conversation id '\(context.safe(reference))': expected a number as listed by 'confab conversations'"),
+                             commandPath: ["confab", "show"])
+        }
+        guard let conversation = try store.conversation(id: id) else {
             throw CommandFailure("no conversation with id '\(context.safe(reference))'; list them with: confab conversations")
         }
 

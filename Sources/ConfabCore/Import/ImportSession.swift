@@ -62,6 +62,7 @@ public final class ImportSession {
     /// format, an unreadable file, a store failure, cancellation, or a broken file without
     /// `keepPartial` (as `ImportRejected`, carrying the report of what was read).
     public func run(_ file: URL) throws -> ImportReport {
+        try ImportSession.checkReadable(file)
         let importerType = try detectImporter(for: file)
         let fileBytes = (try? FileManager.default.attributesOfItem(atPath: file.path)[.size] as? NSNumber)?.int64Value
         return try run(format: importerType.format, label: file.path, fileBytes: fileBytes) { sink in
@@ -108,6 +109,29 @@ public final class ImportSession {
         try writer.commit(sink.summary)
         return ImportReport(file: label, format: format, summary: sink.summary, failure: nil,
                             seconds: Date().timeIntervalSince(started))
+    }
+
+    /// Throws `ImportFailure.unreadable` with the reason a person can act on when `file` is
+    /// missing, a directory or not readable.
+    static func checkReadable(_ file: URL) throws {
+        var isDirectory: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: file.path, isDirectory: &isDirectory) else {
+            throw ImportFailure.unreadable(file: file.path, detail: "no such file")
+        }
+        guard !isDirectory.boolValue else {
+            throw ImportFailure.unreadable(
+                file: file.path, detail: "it is a directory; pass the export file inside it, such as conversations.json")
+        }
+        guard FileManager.default.isReadableFile(atPath: file.path) else {
+            throw ImportFailure.unreadable(file: file.path, detail: "permission denied")
+        }
+    }
+
+    /// Returns whether `file` has the structure of `format`; nil when the file cannot be probed.
+    public static func file(_ file: URL, looksLike format: ImportFormat) -> Bool? {
+        guard let probe = try? FormatProbe.read(file),
+              let importer = importers.first(where: { $0.format == format }) else { return nil }
+        return importer.matches(probe)
     }
 
     /// Returns the owner of conversations whose export names no account: `--user NAME`, else one
@@ -185,15 +209,16 @@ private final class SessionSink: ImportSink {
             Owner.account(source: format.rawValue, externalID: $0.externalID, name: $0.name)
         } ?? defaultOwner
 
-        switch try writer.write(conversation, owner: owner) {
+        let result = try writer.write(conversation, owner: owner)
+        switch result.outcome {
         case .new:
             summary.newConversations += 1
-            summary.newTurns += conversation.turns.count
         case .updated:
             summary.updatedConversations += 1
         case .unchanged:
             summary.unchangedConversations += 1
         }
+        summary.newTurns += result.turnsAdded
         conversationsSeen += 1
     }
 

@@ -69,15 +69,27 @@ extension JSONValue {
         }
     }
 
+    /// Writes `text` as a JSON string. Besides what JSON requires, DEL and the C1 controls
+    /// (U+0080–U+009F) are escaped too, so that JSON printed to a terminal never carries an 8-bit
+    /// CSI or OSC from the data; parsers read the escapes back as the same characters.
     private static func writeString(_ text: String, to output: inout [UInt8]) {
         output.append(ASCII.quote)
         var text = text
         text.withUTF8 { bytes in
             var runStart = 0
-            for (index, byte) in bytes.enumerated() where byte < 0x20 || byte == ASCII.quote || byte == ASCII.backslash {
+            var index = 0
+            while index < bytes.count {
+                let byte = bytes[index]
+                let isC1 = byte == 0xC2 && index + 1 < bytes.count && (0x80...0x9F).contains(bytes[index + 1])
+                guard byte < 0x20 || byte == ASCII.quote || byte == ASCII.backslash || byte == 0x7F || isC1 else {
+                    index += 1
+                    continue
+                }
                 output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart..<index]))
-                appendEscape(for: byte, to: &output)
-                runStart = index + 1
+                // DEL and the C1 code points fall through to the `\u00XX` form.
+                appendEscape(for: isC1 ? bytes[index + 1] : byte, to: &output)
+                index += isC1 ? 2 : 1
+                runStart = index
             }
             output.append(contentsOf: UnsafeBufferPointer(rebasing: bytes[runStart...]))
         }
@@ -105,3 +117,4 @@ extension JSONValue {
         }
     }
 }
+

@@ -21,9 +21,52 @@ public protocol ConversationStore: AnyObject {
     /// Turns of a conversation in thread order (depth, then sibling order).
     func turns(conversationID: Int64, scope: ThreadScope, after cursor: TurnCursor?, limit: Int) throws -> [TurnRecord]
 
+    // MARK: Browsing: pages in both directions, counts and threads
+
+    /// The `limit` users just before `cursor` in the order of `users(after:limit:)`, returned in
+    /// that order; the last `limit` users when `cursor` is nil.
+    func users(before cursor: UserCursor?, limit: Int) throws -> [UserSummary]
+
+    func userCount() throws -> Int
+
+    /// The number of users that sort before `cursor`: the index of the user it names.
+    func userIndex(of cursor: UserCursor) throws -> Int
+
+    /// The `limit` conversations just before `cursor` in the order of
+    /// `conversations(userID:after:limit:)`, returned in that order; the last `limit` when
+    /// `cursor` is nil.
+    func conversations(userID: Int64?, before cursor: ConversationCursor?, limit: Int) throws -> [ConversationSummary]
+
+    func conversationCount(userID: Int64?) throws -> Int
+
+    /// The number of conversations listed before `cursor`: the index of the conversation it names.
+    func conversationIndex(userID: Int64?, of cursor: ConversationCursor) throws -> Int
+
+    /// The first 200 characters of the first user message on the default thread of each
+    /// conversation in `conversationIDs`, by conversation id, for listing untitled conversations.
+    /// Conversations without such a message are left out.
+    func firstPrompts(conversationIDs: [Int64]) throws -> [Int64: String]
+
+    /// Turns of `thread` with a position greater than `position` (all when nil), by position.
+    func turns(in thread: TurnThread, after position: Int?, limit: Int) throws -> [TurnRecord]
+
+    /// The `limit` turns of `thread` just before `position` (the last ones when nil), by position.
+    func turns(in thread: TurnThread, before position: Int?, limit: Int) throws -> [TurnRecord]
+
+    /// The number of turns on `thread`.
+    func turnCount(in thread: TurnThread) throws -> Int
+
+    /// The turns that share the parent of turn `turnID`, itself included, in branch order; empty
+    /// when no such turn exists.
+    func siblings(ofTurn turnID: Int64) throws -> [TurnSibling]
+
     /// A number that changes whenever another connection or process commits to the store, so a
     /// view can poll it cheaply and reload only when it moved.
     func changeCounter() throws -> Int64
+
+    /// Runs a search and returns one page of hits. A cancelled `cancellation` stops it with
+    /// `SearchError.cancelled`; an invalid raw FTS5 query throws `SearchError.invalidRawQuery`.
+    func search(_ request: SearchRequest, cancellation: SearchCancellation?) throws -> SearchPage
 
     /// Starts an import. Nothing it writes is visible to others until `commit`.
     func beginImport(format: ImportFormat, filePath: String, fileBytes: Int64?) throws -> any ImportWriter
@@ -32,7 +75,7 @@ public protocol ConversationStore: AnyObject {
 /// Writes the conversations of one import.
 public protocol ImportWriter: AnyObject {
     /// Stores one conversation under `owner` unless an identical copy is already stored.
-    func write(_ conversation: ImportedConversation, owner: Owner) throws -> WriteOutcome
+    func write(_ conversation: ImportedConversation, owner: Owner) throws -> WriteResult
 
     /// Makes everything written visible and records the import's figures.
     func commit(_ summary: ImportSummary) throws
@@ -55,11 +98,24 @@ public enum WriteOutcome: String, Sendable {
     case unchanged
 }
 
+/// What writing one conversation did.
+public struct WriteResult: Sendable, Equatable {
+    public var outcome: WriteOutcome
+    /// Turns inserted: all of a new conversation's, the new ones of an updated conversation.
+    public var turnsAdded: Int
+
+    public init(outcome: WriteOutcome, turnsAdded: Int) {
+        self.outcome = outcome
+        self.turnsAdded = turnsAdded
+    }
+}
+
 /// Figures of one finished import, kept as provenance.
 public struct ImportSummary: Sendable, Equatable {
     public var newConversations = 0
     public var updatedConversations = 0
     public var unchangedConversations = 0
+    /// Turns inserted, in new and in updated conversations.
     public var newTurns = 0
     public var skipped: [ImportProblem] = []
     public var invalidUTF8 = 0

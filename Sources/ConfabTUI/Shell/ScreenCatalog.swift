@@ -10,6 +10,13 @@ public struct ScreenCatalog {
 
     /// The screens `runConsole` shows by default.
     public static var standard: ScreenCatalog {
+        var catalog = placeholders
+        catalog.factories[.browse] = { context in BrowseScreen(context: context) }
+        return catalog
+    }
+
+    /// A placeholder for every screen, for tests of the console itself.
+    public static var placeholders: ScreenCatalog {
         var factories: [ScreenID: Factory] = [:]
         for id in ScreenID.allCases {
             factories[id] = { _ in PlaceholderScreen.standard(id) }

@@ -124,4 +124,47 @@ import Testing
         #expect(result.status == 64)
         #expect(result.stderr.contains("--thread and --all-branches exclude each other"))
     }
+
+    @Test func missingFileAndDirectoryExplained() throws {
+        let harness = try ConfabHarness()
+        let missing = harness.run(["import", harness.folder.appendingPathComponent("nope.json").path])
+        #expect(missing.status == 1)
+        #expect(missing.stderr.contains("nope.json: cannot read file: no such file"))
+
+        let directory = harness.run(["import", harness.folder.path])
+        #expect(directory.status == 1)
+        #expect(directory.stderr.contains("it is a directory"))
+    }
+
+    @Test func forcedWrongFormatWarnsAndFails() throws {
+        let harness = try ConfabHarness()
+        let file = try harness.write(Self.shareGPT, to: "sharegpt.json")
+        let result = harness.run(["import", "--format", "chatgpt", file])
+        #expect(result.stderr.contains("does not have the structure of a chatgpt export"))
+        #expect(result.stderr.contains("nothing was imported"))
+        #expect(result.status == 1)
+    }
+
+    @Test func showRejectsNonNumericID() throws {
+        let harness = try ConfabHarness()
+        let file = try harness.write(Self.shareGPT, to: "sharegpt.json")
+        #expect(harness.run(["import", file]).status == 0)
+        let result = harness.run(["show", "abc"])
+        #expect(result.status == 64)
+        #expect(result.stderr.contains("invalid conversation id 'abc'"))
+    }
+
+    @Test func jsonOutputEscapesC1Controls() throws {
+        let harness = try ConfabHarness()
+        let hostile = #"[{"id": "c1", "conversations": [{"from": "human", "value": "csi \u009b31m osc \u009d0;x\u009c del \u007f"}]}]"#
+        let file = try harness.write(hostile, to: "hostile.json")
+        #expect(harness.run(["import", file]).status == 0)
+        let listed = try #require(try harness.run(["conversations", "--json"]).json().arrayValue)
+        let id = try #require(listed.first?["id"]?.intValue)
+
+        let shown = harness.run(["show", "\(id)", "--format", "json"])
+        #expect(!shown.stdout.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) })
+        let turns = try #require(try shown.json()["turns"]?.arrayValue)
+        #expect(turns.first?["text"]?.stringValue == "csi \u{9B}31m osc \u{9D}0;x\u{9C} del \u{7F}")
+    }
 }

@@ -25,7 +25,7 @@ struct JSONSerializationTests {
         (.string(""), #""""#),
         (.string("a\"b\\c/d"), #""a\"b\\c/d""#),
         (.string("\u{08}\u{0C}\n\r\t"), #""\b\f\n\r\t""#),
-        (.string("\u{00}\u{01}\u{1F}\u{7F}"), "\"\\u0000\\u0001\\u001f\u{7F}\""),
+        (.string("\u{00}\u{01}\u{1F}\u{7F}"), "\"\\u0000\\u0001\\u001f\\u007f\""),
         (.string("é😀\u{2028}"), "\"é😀\u{2028}\""),
         (.array([]), "[]"),
         (.object(JSONObject()), "{}"),
@@ -34,6 +34,20 @@ struct JSONSerializationTests {
     ])
     func valueSerializes(value: JSONValue, expected: String) {
         #expect(value.serialized() == expected)
+    }
+
+    @Test("terminal controls are escaped", arguments: [
+        ("\u{9B}31m", #""\u009b31m""#),
+        ("\u{9D}0;title\u{9C}", #""\u009d0;title\u009c""#),
+        ("del\u{7F}", #""del\u007f""#),
+        ("\u{1B}]52;c;aGk=\u{07}", #""\u001b]52;c;aGk=\u0007""#),
+        ("é à ¡ \u{A0}", "\"é à ¡ \u{A0}\""),
+    ])
+    func terminalControlsEscaped(text: String, expected: String) throws {
+        let serialized = JSONValue.string(text).serialized()
+        #expect(serialized == expected)
+        #expect(!serialized.unicodeScalars.contains { (0x7F...0x9F).contains($0.value) || $0.value < 0x20 })
+        #expect(try JSONValue.parse(serialized) == .string(text))
     }
 
     @Test("string literal helper")

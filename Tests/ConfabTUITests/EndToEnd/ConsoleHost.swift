@@ -7,7 +7,8 @@ import Testing
 /// The end-to-end tests start this test binary inside tmux with `CONFAB_TUI_HOST_STORE` set and
 /// a filter that selects only this entry, so the console can be driven as a program before the
 /// command-line tool starts it. In an ordinary test run the variable is unset and the entry is
-/// skipped.
+/// skipped. Every screen is a placeholder, so these tests check the console itself; the real
+/// screens are driven through the `confab` executable.
 @Suite("Console host")
 struct ConsoleHost {
     static let storeVariable = "CONFAB_TUI_HOST_STORE"
@@ -30,7 +31,8 @@ struct ConsoleHost {
         let options = ConsoleOptions(
             themeName: environment[ConsoleHost.themeVariable],
             noColor: environment[ConsoleHost.noColorVariable] != nil,
-            environment: environment
+            environment: environment,
+            screens: .placeholders
         )
         let status = try runConsole(storePath: environment[ConsoleHost.storeVariable] ?? "", options: options)
         exit(status)

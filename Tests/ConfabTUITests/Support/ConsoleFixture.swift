@@ -5,7 +5,9 @@ import Foundation
 /// A console without a terminal, drawn into an in-memory screen.
 ///
 /// Its theme catalogue reads the source tree's Themes folder plus a temporary user directory,
-/// so tests never depend on the machine's configuration or environment.
+/// so tests never depend on the machine's configuration or environment. Every screen is a
+/// placeholder unless the test passes its own catalogue, so console tests do not depend on what
+/// a real screen draws.
 final class ConsoleFixture {
     let directory: TemporaryDirectory
     let loop: EventLoop
@@ -22,8 +24,9 @@ final class ConsoleFixture {
         charset: TerminalSanitizer.Options.Charset = .unicode,
         keys: String? = nil,
         themeName: String? = nil,
-        screens: ScreenCatalog = .standard,
-        userThemes: [String: String] = [:]
+        screens: ScreenCatalog = .placeholders,
+        userThemes: [String: String] = [:],
+        storePath: String = "/data/demo.db"
     ) throws {
         directory = try TemporaryDirectory()
         for (name, text) in userThemes {
@@ -35,7 +38,7 @@ final class ConsoleFixture {
         }
         loop = try EventLoop()
         let configuration = ConsoleConfiguration(
-            storePath: "/data/demo.db",
+            storePath: storePath,
             charset: charset,
             colorDepth: .full256,
             themeCatalog: ThemeCatalog(userDirectory: directory.path + "/themes", shippedDirectories: [ConsoleFixture.shippedThemesDirectory]),

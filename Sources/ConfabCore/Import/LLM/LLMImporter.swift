@@ -5,7 +5,9 @@ import Foundation
 /// Both stores are read: the legacy `conversations` + `responses` tables (every version up to
 /// 0.36, which still reads them) and the 0.36 message store (`threads`, `messages`, `parts`,
 /// `turns`), where 0.36 writes every new prompt. A legacy conversation that was continued under
-/// 0.36 exists in both under one id and is delivered once, from the message store.
+/// 0.36 exists in both under one id and is delivered once, from the message store, with the turn
+/// ids, title and model the legacy store gives it, so that importing the file before and after the
+/// upgrade yields one conversation.
 ///
 /// The file contains one local user's history, so conversations name no user. Progress counts
 /// `responses` and `threads` rows.

@@ -7,12 +7,15 @@ import Foundation
 /// 1. the messages a call produced (from its tip up to its prompt) get the call's end time and
 ///    model, and the tip gets its token counts and duration;
 /// 2. the prompt a call was sent, and the system or tool messages right before it, get the call's
-///    start time;
-/// 3. a thread that continues a legacy conversation (same id) also contains the history `llm`
-///    copied from `responses`, which no call produced. Those messages are matched by role and text,
-///    in chain order, to the legacy responses, which supply the missing values.
+///    start time.
 /// The thread's own calls come first, then those of the threads it was forked from, earliest
 /// first; the first value found for a message wins.
+///
+/// A thread that continues a legacy conversation (same id) also contains the history `llm` copied
+/// from `responses`, which no call produced. That history is delivered as the legacy import builds
+/// it, with the same turn ids, title and model, and the copied messages are left out (see
+/// `LLMLegacyHistoryMatch`). So importing the file after the legacy import adds only the
+/// continuation, and importing it alone gives the same conversation.
 enum LLMThreadConversationBuilder {
     /// The legacy conversation a thread continues.
     struct LegacyHistory {
@@ -26,23 +29,38 @@ enum LLMThreadConversationBuilder {
         let renderer = LLMMessageRenderer(fragments: content.fragments, attachments: content.attachments)
         let thread = content.thread
         let defaultChain = chain(endingAt: thread.tipHash, in: content.messages)
+        let provenance = provenanceFromModelCalls(content)
 
-        var provenance = provenanceFromModelCalls(content)
+        var legacyConversation: ImportedConversation?
+        var legacyTurnIDs: [String: String] = [:]
         if let legacy {
-            fillFromLegacy(legacy.responses, chain: defaultChain, content: content, renderer: renderer,
-                           provenance: &provenance)
+            let built = LLMLegacyConversationBuilder.conversation(
+                sourceID: thread.id, title: legacy.name, model: legacy.model, responses: legacy.responses,
+                repairs: &repairs)
+            legacyTurnIDs = LLMLegacyHistoryMatch(
+                responses: legacy.responses, legacyTurnIDs: Set(built.turns.map(\.sourceID)), chain: defaultChain,
+                content: content, renderer: renderer, newMessages: Set(provenance.keys)).turnIDs
+            legacyConversation = built
         }
 
-        var turns: [ImportedTurn] = []
-        for hash in content.order {
+        // Turn source id of a message: its legacy turn when it copies a legacy response, else its hash.
+        func turnID(ofMessage hash: String?) -> String? {
+            guard let hash else { return nil }
+            if let legacyID = legacyTurnIDs[hash] {
+                return legacyID
+            }
+            return content.messages[hash] == nil ? nil : hash
+        }
+
+        var turns = legacyConversation?.turns ?? []
+        for hash in content.order where legacyTurnIDs[hash] == nil {
             guard let message = content.messages[hash] else { continue }
-            let parent = message.parentHash.flatMap { content.messages[$0] == nil ? nil : $0 }
-            turns += renderer.turns(for: message, parent: parent, provenance: provenance[hash] ?? .init(),
-                                    repairs: &repairs)
+            turns += renderer.turns(for: message, parent: turnID(ofMessage: message.parentHash),
+                                    provenance: provenance[hash] ?? .init(), repairs: &repairs)
         }
         guard !turns.isEmpty else { return nil }
 
-        let persona = defaultChain
+        let persona = legacyConversation?.persona ?? defaultChain
             .first { LLMTurnText.role(content.messages[$0]?.role) == .system }
             .flatMap { content.messages[$0] }
             .map { ImportedPersona(kind: .systemPrompt, prompt: renderer.plainText(of: $0)) }
@@ -53,23 +71,25 @@ enum LLMThreadConversationBuilder {
         let threadCreated = thread.datetime.flatMap(TimestampParser.parse)
         let createdAt = (turnTimes + [threadCreated].compactMap { $0 }).min()
         let firstOwnCall = content.modelCalls.first { $0.threadID == thread.id }
-        let model = firstOwnCall?.model ?? legacy?.model ?? turns.first { $0.model != nil }?.model
+        let model = legacyConversation?.model ?? firstOwnCall?.model ?? turns.first { $0.model != nil }?.model
 
         var metadata: String?
         if let forkedFrom = thread.forkedFrom {
             metadata = JSONValue.object(JSONObject([("forked_from", .string(forkedFrom))])).serialized()
         }
 
+        // `llm` 0.36 renames a continued conversation's thread after the newest prompt, but
+        // `conversations.name` keeps the first prompt, which the legacy import used.
         return ImportedConversation(
             sourceID: thread.id,
             persona: persona,
-            title: thread.name ?? legacy?.name,
+            title: legacy?.name ?? thread.name,
             model: model,
             createdAt: createdAt,
             updatedAt: turnTimes.max() ?? threadCreated,
             metadataJSON: metadata,
             turns: turns,
-            defaultLeafSourceID: thread.tipHash.flatMap { content.messages[$0] == nil ? nil : $0 },
+            defaultLeafSourceID: turnID(ofMessage: thread.tipHash),
             warnings: content.warnings)
     }
 
@@ -117,46 +137,5 @@ enum LLMThreadConversationBuilder {
             }
         }
         return provenance
-    }
-
-    private static func fillFromLegacy(_ responses: [LLMLegacyResponse], chain: [String], content: LLMThreadContent,
-                                       renderer: LLMMessageRenderer,
-                                       provenance: inout [String: LLMMessageRenderer.Provenance]) {
-        var next = 0
-        func find(_ matches: (LLMLegacyResponse) -> Bool) -> Int? {
-            guard next < responses.count else { return nil }
-            return responses[next...].firstIndex(where: matches)
-        }
-
-        for hash in chain where provenance[hash] == nil {
-            guard let message = content.messages[hash] else { continue }
-            let text = renderer.plainText(of: message)
-            switch LLMTurnText.role(message.role) {
-            case .system?:
-                if let index = find({ $0.systemText == text }) {
-                    provenance[hash] = .init(time: responses[index].startedAt)
-                }
-            case .user?:
-                if let index = find({ $0.promptText == text }) {
-                    provenance[hash] = .init(time: responses[index].startedAt)
-                    next = index
-                }
-            case .tool?:
-                if let index = find({ !$0.toolResults.isEmpty }) {
-                    provenance[hash] = .init(time: responses[index].startedAt)
-                    next = index
-                }
-            case .assistant?:
-                if let index = find({ $0.response == text }) {
-                    let response = responses[index]
-                    provenance[hash] = .init(time: response.finishedAt, model: response.answeringModel,
-                                             inputTokens: response.inputTokens, outputTokens: response.outputTokens,
-                                             generationSeconds: response.generationSeconds)
-                    next = index + 1
-                }
-            case nil:
-                break
-            }
-        }
     }
 }

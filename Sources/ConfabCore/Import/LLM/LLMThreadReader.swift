@@ -34,11 +34,6 @@ struct LLMThreadReader {
                 if let conversation = LLMThreadConversationBuilder.conversation(
                     content, legacy: legacy, repairs: &database.textRepairs) {
                     try sink.accept(conversation)
-                } else if let legacy, !legacy.responses.isEmpty {
-                    // The legacy reader left this conversation to the thread, which turned out empty.
-                    try sink.accept(LLMLegacyConversationBuilder.conversation(
-                        sourceID: thread.id, title: legacy.name, model: legacy.model, responses: legacy.responses,
-                        repairs: &database.textRepairs))
                 } else if !content.warnings.isEmpty {
                     sink.skip(ImportProblem(file: database.file.path, location: "thread \(thread.id)",
                                             conversationID: thread.id, field: "tip_message_hash",

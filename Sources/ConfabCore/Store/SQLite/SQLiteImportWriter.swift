@@ -5,10 +5,11 @@ import Foundation
 /// FTS5 flushes its pending terms at every statement that opens a statement journal, and an
 /// INSERT that fires the FTS trigger is such a statement. Indexing row by row through the
 /// triggers therefore made imports about three times slower than indexing in bulk (measured
-/// with SQLite 3.40.1 on the ShareGPT dump; see docs/benchmarks.md). The writer therefore drops the two
-/// AFTER INSERT triggers inside its own transaction, inserts rows directly, indexes each batch
-/// with one `INSERT … SELECT` per FTS table, and creates the triggers again from their stored SQL
-/// before it commits. DDL is transactional in SQLite, so no other connection ever sees the store
+/// with SQLite 3.40.1 on the ShareGPT dump; see docs/benchmarks.md). The writer therefore drops the
+/// AFTER INSERT triggers (of both FTS tables and of the character index, see `SearchSchema`) inside
+/// its own transaction, inserts rows directly, stores each turn's CJK runs itself, indexes each
+/// batch with one `INSERT … SELECT` per FTS table, and creates the triggers again from their stored
+/// SQL before it commits. DDL is transactional in SQLite, so no other connection ever sees the store
 /// without its triggers; a rollback or a crash restores them with everything else.
 final class SQLiteImportWriter: ImportWriter {
     private let connection: Connection
@@ -37,6 +38,7 @@ final class SQLiteImportWriter: ImportWriter {
 
     /// The triggers that index new rows, replaced by bulk indexing during an import.
     static let insertTriggerNames = ["turns_fts_after_insert", "conversations_fts_after_insert"]
+        + SearchSchema.insertTriggerNames
 
     init(connection: Connection, format: ImportFormat, filePath: String, fileBytes: Int64?) throws {
         self.connection = connection
@@ -45,8 +47,9 @@ final class SQLiteImportWriter: ImportWriter {
         try connection.execute("BEGIN IMMEDIATE")
         do {
             droppedTriggers = try connection.query(
-                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (?, ?)",
-                SQLiteImportWriter.insertTriggerNames) { (name: $0.string(0), sql: $0.string(1)) }
+                "SELECT name, sql FROM sqlite_schema WHERE type = 'trigger' AND name IN (SELECT value FROM json_each(?))",
+                [JSONValue.array(SQLiteImportWriter.insertTriggerNames.map(JSONValue.string)).serialized()]
+            ) { (name: $0.string(0), sql: $0.string(1)) }
             for trigger in droppedTriggers {
                 try connection.execute("DROP TRIGGER \(trigger.name)")
             }
@@ -72,7 +75,7 @@ final class SQLiteImportWriter: ImportWriter {
 
     // MARK: ImportWriter
 
-    func write(_ conversation: ImportedConversation, owner: Owner) throws -> WriteOutcome {
+    func write(_ conversation: ImportedConversation, owner: Owner) throws -> WriteResult {
         precondition(isOpen, "write after commit or rollback")
         var conversation = conversation
         conversation.turns = SQLiteImportWriter.withUniqueSourceIDs(conversation.turns)
@@ -83,25 +86,44 @@ final class SQLiteImportWriter: ImportWriter {
             "SELECT id, content_hash FROM conversations WHERE source = ? AND source_id = ?",
             [source, conversation.sourceID]) { (id: $0.int64(0), hash: $0.int64(1)) }
 
+        // Resolved even for unchanged conversations: a re-import may bring the account's name
+        // (a users.json beside the file) or the account itself for the first time.
+        let userID = try resolve(owner)
+        if let existing {
+            try adopt(existing.id, by: userID, owner: owner)
+        }
         if let existing, existing.hash == hash {
-            return .unchanged
+            return WriteResult(outcome: .unchanged, turnsAdded: 0)
         }
 
         let tree = ConversationTree(turns: conversation.turns, defaultLeafSourceID: conversation.defaultLeafSourceID)
-        let userID = try resolve(owner)
         let personaID = try conversation.persona.map(resolve)
 
         if let existing {
             // The update triggers are still in place and would delete index entries of rows
             // that are not indexed yet, so the index must be current first.
             try indexInsertedRows()
-            try connection.savepoint {
+            let turnsAdded = try connection.savepoint {
                 try update(existing.id, with: conversation, tree: tree, turnHashes: turnHashes, hash: hash, personaID: personaID)
             }
-            return .updated
+            return WriteResult(outcome: .updated, turnsAdded: turnsAdded)
         }
         try insertNew(conversation, tree: tree, turnHashes: turnHashes, hash: hash, userID: userID, personaID: personaID)
-        return .new
+        return WriteResult(outcome: .new, turnsAdded: conversation.turns.count)
+    }
+
+    /// Moves a conversation from its source's default user to the account the export now names,
+    /// so an export imported once without its account file and once with it ends up under one
+    /// user. Conversations of any other user keep their owner.
+    private func adopt(_ conversationID: Int64, by userID: Int64, owner: Owner) throws {
+        guard case let .account(accountSource, externalID, _) = owner, externalID != "default" else { return }
+        try connection.run(
+            """
+            UPDATE conversations SET user_id = ?
+            WHERE id = ? AND user_id != ?
+              AND user_id IN (SELECT user_id FROM user_accounts WHERE source = ? AND external_id = 'default')
+            """,
+            userID, conversationID, userID, accountSource)
     }
 
     func commit(_ summary: ImportSummary) throws {
@@ -111,6 +133,8 @@ final class SQLiteImportWriter: ImportWriter {
             for trigger in droppedTriggers {
                 try connection.execute(trigger.sql)
             }
+            // Turns whose text an update replaced were queued by the update trigger.
+            try CharacterIndex.indexPending(connection)
             try connection.run(
                 """
                 UPDATE imports SET finished_at = ?, status = ?, new_conversations = ?, updated_conversations = ?,
@@ -192,6 +216,7 @@ final class SQLiteImportWriter: ImportWriter {
             tree.onDefaultThread[index], turn.role.rawValue, turn.kind.rawValue, turn.author, turn.model, turn.text,
             turn.createdAt?.timeIntervalSince1970, turn.rawPayloadJSON, turn.inputTokens, turn.outputTokens,
             turn.generationSeconds, hash)
+        try CharacterIndex.store(turnID: id, text: turn.text, in: connection)
     }
 
     /// Adds the rows inserted since the last call to the FTS5 indexes, one statement per index.
@@ -205,6 +230,12 @@ final class SQLiteImportWriter: ImportWriter {
         if nextTurnID > firstUnindexedTurnID {
             try connection.run(
                 "INSERT INTO turns_fts (rowid, text) SELECT id, text FROM turns WHERE id >= ? AND id < ?",
+                firstUnindexedTurnID, nextTurnID)
+            try connection.run(
+                """
+                INSERT INTO turn_characters_fts (rowid, characters)
+                SELECT turn_id, characters FROM turn_characters WHERE turn_id >= ? AND turn_id < ?
+                """,
                 firstUnindexedTurnID, nextTurnID)
             firstUnindexedTurnID = nextTurnID
         }
@@ -239,10 +270,11 @@ final class SQLiteImportWriter: ImportWriter {
     /// Brings a stored conversation up to date: new turns are added, changed turns rewritten in
     /// place (keeping their ids), and stored turns the export no longer has are kept off the
     /// default thread rather than deleted.
+    /// Returns the number of turns inserted.
     private func update(
         _ conversationID: Int64, with conversation: ImportedConversation, tree: ConversationTree,
         turnHashes: [Int64], hash: Int64, personaID: Int64?
-    ) throws {
+    ) throws -> Int {
         var stored: [String: StoredTurn] = [:]
         for (sourceID, turn) in try connection.query(
             "SELECT source_id, id, content_hash, parent_id, position, branch_index, on_default_thread FROM turns WHERE conversation_id = ?",
@@ -255,6 +287,7 @@ final class SQLiteImportWriter: ImportWriter {
 
         var turnIDs = [Int64](repeating: 0, count: conversation.turns.count)
         var seen = Set<String>()
+        var turnsAdded = 0
         for index in tree.insertionOrder {
             let turn = conversation.turns[index]
             seen.insert(turn.sourceID)
@@ -270,6 +303,7 @@ final class SQLiteImportWriter: ImportWriter {
                 for attachment in turn.attachments {
                     try insertAttachment(attachment, turnID: turnID)
                 }
+                turnsAdded += 1
                 continue
             }
 
@@ -310,6 +344,7 @@ final class SQLiteImportWriter: ImportWriter {
             """,
             times.updated, conversationID)
         try attach(conversation.tags, to: conversationID)
+        return turnsAdded
     }
 
     private func rewrite(_ turnID: Int64, with turn: ImportedTurn, hash: Int64) throws {

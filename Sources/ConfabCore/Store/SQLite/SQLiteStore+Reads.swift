@@ -41,7 +41,7 @@ extension SQLiteStore {
 
     // MARK: Users
 
-    private static let userColumns = """
+    static let userColumns = """
         SELECT u.id, u.uid, u.name, u.legal_hold,
                (SELECT count(*) FROM conversations c WHERE c.user_id = u.id),
                (SELECT max(c.updated_at) FROM conversations c WHERE c.user_id = u.id)
@@ -73,7 +73,7 @@ extension SQLiteStore {
         return try rows.map(withExternalIDs)
     }
 
-    private static func readUser(_ row: Statement) -> UserSummary {
+    static func readUser(_ row: Statement) -> UserSummary {
         UserSummary(
             id: row.int64(0),
             uid: row.string(1),
@@ -85,7 +85,7 @@ extension SQLiteStore {
         )
     }
 
-    private func withExternalIDs(_ user: UserSummary) throws -> UserSummary {
+    func withExternalIDs(_ user: UserSummary) throws -> UserSummary {
         var result = user
         result.externalIDs = try connection.query(
             "SELECT source, external_id FROM user_accounts WHERE user_id = ? ORDER BY id", [user.id]
@@ -95,7 +95,7 @@ extension SQLiteStore {
 
     // MARK: Conversations
 
-    private static let conversationColumns = """
+    static let conversationColumns = """
         SELECT c.id, c.uid, c.user_id, u.name, c.source, c.source_id, c.title, c.model,
                c.turn_count, c.created_at, c.updated_at
         FROM conversations c JOIN users u ON u.id = c.user_id
@@ -144,7 +144,7 @@ extension SQLiteStore {
         try connection.queryFirst(SQLiteStore.conversationColumns + " WHERE c.id = ?", [id], row: SQLiteStore.readConversation)
     }
 
-    private static func readConversation(_ row: Statement) -> ConversationSummary {
+    static func readConversation(_ row: Statement) -> ConversationSummary {
         ConversationSummary(
             id: row.int64(0),
             uid: row.string(1),
@@ -162,7 +162,7 @@ extension SQLiteStore {
 
     // MARK: Turns
 
-    private static let turnColumns = """
+    static let turnColumns = """
         SELECT t.id, t.uid, t.conversation_id, t.parent_id, t.source_id, t.position, t.branch_index,
                (SELECT count(*) FROM turns s
                  WHERE s.conversation_id = t.conversation_id AND s.position = t.position AND s.parent_id IS t.parent_id),
@@ -193,7 +193,7 @@ extension SQLiteStore {
         return try rows.map(withAttachments)
     }
 
-    private static func readTurn(_ row: Statement) -> TurnRecord {
+    static func readTurn(_ row: Statement) -> TurnRecord {
         TurnRecord(
             id: row.int64(0),
             uid: row.string(1),
@@ -218,7 +218,7 @@ extension SQLiteStore {
         )
     }
 
-    private func withAttachments(_ turn: TurnRecord) throws -> TurnRecord {
+    func withAttachments(_ turn: TurnRecord) throws -> TurnRecord {
         var result = turn
         result.attachments = try connection.query(
             "SELECT name, mime_type, size_bytes, reference FROM attachments WHERE turn_id = ? ORDER BY id", [turn.id]

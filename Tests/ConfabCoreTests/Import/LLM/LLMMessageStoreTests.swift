@@ -34,20 +34,23 @@ import Testing
         #expect(sink.conversations.allSatisfy { $0.user == nil })
     }
 
-    @Test func continuedLegacyConversationComesOnceFromThread() throws {
+    @Test func continuedLegacyConversationComesOnce() throws {
         let sink = try importUpgraded()
         let matching = sink.conversations.filter { $0.sourceID == Self.continuedLegacy }
         #expect(matching.count == 1)
 
         let conversation = try #require(matching.first)
-        #expect(conversation.title == "Modern continuation")
+        #expect(conversation.title == "Legacy hello")
         #expect(conversation.turns.map(\.sourceID) == [
-            "b2:a3907632b469bd26cbf61b3d537bb076", "b2:8652bab2dd5f8ed45e66a4777f9c7e98",
-            "b2:d683854be870a8f15aec2cc58522a17f", "b2:167a11dc4bc17d8187353d6ce7b1cf6b",
-            "b2:129c080d69dc2ef579004243836591bd", "b2:a2a3c7cdded4bb3a2ff7338b2826438b",
+            "01m91dxv2hd2egwb5apcjstk37:system", "01m91dxv2hd2egwb5apcjstk37:prompt",
+            "01m91dxv2hd2egwb5apcjstk37:response", "01m91dxvzk344z4yg1kpzhkwdj:prompt",
+            "01m91dxvzk344z4yg1kpzhkwdj:response", "b2:a2a3c7cdded4bb3a2ff7338b2826438b",
             "b2:9cb1e4eadf992b824511faa7561f5895",
         ])
         #expect(conversation.turns.map(\.role) == [.system, .user, .assistant, .user, .assistant, .user, .assistant])
+        for index in 1..<conversation.turns.count {
+            #expect(conversation.turns[index].parentSourceID == conversation.turns[index - 1].sourceID)
+        }
         #expect(conversation.defaultLeafSourceID == "b2:9cb1e4eadf992b824511faa7561f5895")
         #expect(conversation.persona == ImportedPersona(kind: .systemPrompt, prompt: "You are terse."))
         #expect(conversation.turns[3].text == "Legacy follow-up 日本語 🎉")
@@ -57,12 +60,12 @@ import Testing
         let sink = try importUpgraded()
         let id = Self.continuedLegacy
 
-        let legacyPrompt = try #require(sink.turn("b2:8652bab2dd5f8ed45e66a4777f9c7e98", in: id))
+        let legacyPrompt = try #require(sink.turn("01m91dxv2hd2egwb5apcjstk37:prompt", in: id))
         #expect(legacyPrompt.createdAt == LLMFixture.date("2026-12-04T21:03:55.473466+00:00"))
-        let legacyAnswer = try #require(sink.turn("b2:129c080d69dc2ef579004243836591bd", in: id))
+        let legacyAnswer = try #require(sink.turn("01m91dxvzk344z4yg1kpzhkwdj:response", in: id))
         #expect(legacyAnswer.createdAt == LLMFixture.date("2026-12-04T21:03:56.403758+00:00"))
         #expect(legacyAnswer.model == "echo")
-        let system = try #require(sink.turn("b2:a3907632b469bd26cbf61b3d537bb076", in: id))
+        let system = try #require(sink.turn("01m91dxv2hd2egwb5apcjstk37:system", in: id))
         #expect(system.createdAt == LLMFixture.date("2026-12-04T21:03:55.473466+00:00"))
 
         let newAnswer = try #require(sink.turn("b2:9cb1e4eadf992b824511faa7561f5895", in: id))

@@ -1,0 +1,124 @@
+/// How the SQLite store finds the candidates of a query, and whether they need checking.
+///
+/// The candidates come from one driver: the word index `turns_fts`, the character index
+/// `turn_characters_fts`, the union of both for a clause like `日本 OR japan`, or every turn when
+/// the query has no included text. Clauses that the driver's expression cannot state exactly
+/// (terms with punctuation, the other index's clauses, turns still queued for the character
+/// index) are checked in Swift by `SearchMatcher` on each candidate's text.
+struct SQLiteSearchPlan {
+    enum Driver: Equatable {
+        case words(String)
+        case characters(String)
+        case union(words: String, characters: String)
+        /// Every turn (or every conversation, for titles) that passes the filters.
+        case all
+    }
+
+    var driver: Driver
+    /// True when the driver's expression has a prefix term. FTS5 merges the doclists of every word
+    /// with that prefix each time such a query starts, so it must not be restarted per conversation.
+    var driverHasPrefix: Bool
+    var needsVerification: Bool
+    /// The included word clauses, for ranking titles and for `in:title`.
+    var titleExpression: String?
+    let matcher: SearchMatcher
+
+    /// The clauses one index can state.
+    private struct IndexPart {
+        var included: [String] = []
+        var excluded: [String] = []
+
+        var isEmpty: Bool { included.isEmpty && excluded.isEmpty }
+
+        var expression: String? {
+            included.isEmpty ? nil : FTS5QueryBuilder.excluding(FTS5QueryBuilder.and(included), excluded)
+        }
+    }
+
+    /// Plans a plain query. `hasPendingCharacters` says whether turns wait for the character
+    /// index; `count` returns the (capped) number of candidates of a driver, used to drive from
+    /// the smaller index when a query needs both.
+    init(query: SearchQuery, hasPendingCharacters: Bool, count: (Driver) throws -> Int) rethrows {
+        matcher = SearchMatcher(query)
+        var words = IndexPart()
+        var characters = IndexPart()
+        var mixed: [(words: [String], characters: [String])] = []
+        var isExact = true
+
+        for clause in matcher.clauses {
+            let usesCharacters = clause.patterns.map { !$0.unsegmentedRuns.isEmpty }
+            let clauseIsExact = clause.patterns.allSatisfy {
+                $0.unsegmentedRuns.isEmpty ? $0.isWordIndexExact : ($0.isCharacterIndexExact && !hasPendingCharacters)
+            }
+            let wordExpressions = clause.patterns.indices.filter { !usesCharacters[$0] }
+                .map { FTS5QueryBuilder.wordPhrase(clause.patterns[$0].term) }
+            let characterExpressions = clause.patterns.indices.filter { usesCharacters[$0] }
+                .map { FTS5QueryBuilder.characterPhrases(clause.patterns[$0]) }
+
+            if clause.isExcluded {
+                // A loose match of an excluded term in the index would remove real matches, so
+                // such terms are left to the check in Swift.
+                if !clauseIsExact {
+                    isExact = false
+                } else if characterExpressions.isEmpty {
+                    words.excluded += wordExpressions
+                } else {
+                    characters.excluded += characterExpressions
+                }
+                continue
+            }
+            if !clauseIsExact {
+                isExact = false
+            }
+            if characterExpressions.isEmpty {
+                words.included.append(FTS5QueryBuilder.or(wordExpressions))
+            } else if wordExpressions.isEmpty {
+                characters.included.append(FTS5QueryBuilder.or(characterExpressions))
+            } else {
+                mixed.append((wordExpressions, characterExpressions))
+            }
+        }
+
+        // The driver states its own index's clauses; every other clause needs the check.
+        let wordDriver = words.expression.map(Driver.words)
+        let characterDriver = characters.expression.map(Driver.characters)
+        switch (wordDriver, characterDriver) {
+        case let (word?, character?):
+            driver = try count(word) <= count(character) ? word : character
+            isExact = false
+        case let (word?, nil):
+            driver = word
+            isExact = isExact && characters.isEmpty && mixed.isEmpty
+        case let (nil, character?):
+            driver = character
+            isExact = isExact && words.isEmpty && mixed.isEmpty
+        case (nil, nil):
+            if let first = mixed.first {
+                driver = .union(words: FTS5QueryBuilder.or(first.words), characters: FTS5QueryBuilder.or(first.characters))
+                isExact = isExact && mixed.count == 1 && words.isEmpty && characters.isEmpty
+            } else {
+                driver = .all
+                isExact = isExact && words.isEmpty && characters.isEmpty
+            }
+        }
+        needsVerification = !isExact
+        titleExpression = words.included.isEmpty ? nil : FTS5QueryBuilder.and(words.included)
+        switch driver {
+        case .words:
+            driverHasPrefix = matcher.clauses.contains { $0.patterns.contains { $0.term.isPrefix && $0.unsegmentedRuns.isEmpty } }
+        case .characters, .all:
+            driverHasPrefix = false
+        case .union:
+            driverHasPrefix = matcher.clauses.contains { $0.patterns.contains(where: \.term.isPrefix) }
+        }
+    }
+
+    /// Plans a raw FTS5 query: the expression drives the word index as typed.
+    init(rawExpression: String) {
+        matcher = SearchMatcher(SearchQuery())
+        driver = .words(rawExpression)
+        driverHasPrefix = rawExpression.contains("*")
+        needsVerification = false
+        titleExpression = nil
+    }
+}

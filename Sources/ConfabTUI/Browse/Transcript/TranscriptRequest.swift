@@ -1,0 +1,97 @@
+import ConfabCore
+
+/// What the transcript asks the worker for. Positions are turn depths along the thread.
+enum TranscriptRequest: Sendable {
+    /// The first page of the thread.
+    case start
+    /// The last page, for `G` and for following the end.
+    case end
+    case after(position: Int)
+    case before(position: Int)
+    /// The turns shown now, read again from `position`.
+    case refresh(fromPosition: Int, count: Int)
+    /// Another branch at turn `turnID`: the sibling `offset` places away in branch order, with
+    /// the thread through it loaded around `position`.
+    case switchBranch(turnID: Int64, position: Int, offset: Int)
+}
+
+/// A contiguous run of a thread's turns.
+struct TurnPage: Sendable {
+    var turns: [TurnRecord]
+    /// Nil when the request cannot tell, and the transcript keeps what it knew.
+    var reachesStart: Bool?
+    var reachesEnd: Bool
+    var threadLength: Int?
+}
+
+/// The worker's answer to a `TranscriptRequest`.
+enum TranscriptResponse: Sendable {
+    case page(TurnPage)
+    /// The branch switched to, with the thread through it, or nil when the turn has no sibling
+    /// in that direction.
+    case branch(BranchSwitch?)
+}
+
+struct BranchSwitch: Sendable {
+    var sibling: TurnSibling
+    var siblingCount: Int
+    var thread: TurnThread
+    var page: TurnPage
+}
+
+enum TranscriptFetch {
+    /// Runs `request` for `thread` of conversation `conversationID`.
+    static func run(
+        _ request: TranscriptRequest,
+        thread: TurnThread,
+        conversationID: Int64,
+        pageSize: Int,
+        in store: any ConversationStore
+    ) throws -> TranscriptResponse {
+        switch request {
+        case .start:
+            let turns = try store.turns(in: thread, after: nil, limit: pageSize)
+            return .page(TurnPage(turns: turns, reachesStart: true, reachesEnd: turns.count < pageSize, threadLength: try store.turnCount(in: thread)))
+
+        case .end:
+            let turns = try store.turns(in: thread, before: nil, limit: pageSize)
+            return .page(TurnPage(turns: turns, reachesStart: turns.count < pageSize, reachesEnd: true, threadLength: try store.turnCount(in: thread)))
+
+        case .after(let position):
+            let turns = try store.turns(in: thread, after: position, limit: pageSize)
+            return .page(TurnPage(turns: turns, reachesStart: nil, reachesEnd: turns.count < pageSize, threadLength: nil))
+
+        case .before(let position):
+            let turns = try store.turns(in: thread, before: position, limit: pageSize)
+            return .page(TurnPage(turns: turns, reachesStart: turns.count < pageSize, reachesEnd: false, threadLength: nil))
+
+        case .refresh(let position, let count):
+            let wanted = count + pageSize
+            let turns = try store.turns(in: thread, after: position - 1, limit: wanted)
+            return .page(TurnPage(turns: turns, reachesStart: nil, reachesEnd: turns.count < wanted, threadLength: try store.turnCount(in: thread)))
+
+        case .switchBranch(let turnID, let position, let offset):
+            let siblings = try store.siblings(ofTurn: turnID)
+            guard let index = siblings.firstIndex(where: { $0.id == turnID }), siblings.indices.contains(index + offset) else {
+                return .branch(nil)
+            }
+            let sibling = siblings[index + offset]
+            let newThread: TurnThread = sibling.onDefaultThread ? .defaultThread(conversationID: conversationID) : .through(turnID: sibling.id)
+            let page = try around(position: position, thread: newThread, pageSize: pageSize, in: store)
+            return .branch(BranchSwitch(sibling: sibling, siblingCount: siblings.count, thread: newThread, page: page))
+        }
+    }
+
+    /// Half a page before `position` and a page from it.
+    private static func around(position: Int, thread: TurnThread, pageSize: Int, in store: any ConversationStore) throws -> TurnPage {
+        let before = max(1, pageSize / 2)
+        let earlier = try store.turns(in: thread, before: position, limit: before)
+        let later = try store.turns(in: thread, after: position - 1, limit: pageSize)
+        return TurnPage(
+            turns: earlier + later,
+            reachesStart: earlier.count < before,
+            reachesEnd: later.count < pageSize,
+            threadLength: try store.turnCount(in: thread)
+        )
+    }
+}
