@@ -21,6 +21,7 @@ Requires pyte (pip install pyte). Usage:
 Common options: --confab PATH (default .build/release/confab).
 """
 import argparse
+import atexit
 import fcntl
 import os
 import pty
@@ -68,6 +69,9 @@ class Console:
         self.pid = pid
         self.descriptor = descriptor
         self.first_byte = None
+        self.exited = False
+        # A measurement that gives up (sys.exit) must not leave the console running.
+        atexit.register(self.kill)
         self.chunks = queue.Queue()
         threading.Thread(target=self._read_forever, daemon=True).start()
 
@@ -156,11 +160,17 @@ class Console:
         while time.perf_counter() < deadline:
             finished, status = os.waitpid(self.pid, os.WNOHANG)
             if finished:
+                self.exited = True
                 return os.waitstatus_to_exitcode(status)
             self.read_once(0.05)
-        os.kill(self.pid, 9)
-        os.waitpid(self.pid, 0)
+        self.kill()
         return None
+
+    def kill(self):
+        if not self.exited:
+            self.exited = True
+            os.kill(self.pid, 9)
+            os.waitpid(self.pid, 0)
 
 
 def contains(text):

@@ -68,7 +68,7 @@ DEMO_QUERIES = [
     ("prefix", "kube*", "kube*", "turns_fts", ""),
     ("hyphenated", "trade-off", "\"trade-off\"", "turns_fts", ""),
     ("code", "async/await", "\"async/await\"", "turns_fts", ""),
-    ("version", "gpt-4o", "\"gpt-4o\"", "turns_fts", ""),
+    ("word with digits", "python3", "python3", "turns_fts", ""),
     ("exclusion", "docker -kubernetes", "docker NOT kubernetes", "turns_fts", ""),
     ("filter + common word", "role:user the", "the", "turns_fts", "t.role = 'user'"),
     ("filter: model", "model:gpt-4o python", "python", "turns_fts", "lower(coalesce(t.model, c.model)) = 'gpt-4o'"),
@@ -79,7 +79,7 @@ DEMO_QUERIES = [
     ("CJK 2 characters", "問題", "\"問 題\"", "turn_characters_fts", ""),
     ("CJK 1 character", "的", "\"的\"", "turn_characters_fts", ""),
     ("Korean", "어떻게", "\"어 떻 게\"", "turn_characters_fts", ""),
-    ("accent folding", "cafe", "cafe", "turns_fts", ""),
+    ("accent folding", "deja", "deja", "turns_fts", ""),
 ]
 
 

@@ -144,6 +144,29 @@ import Testing
         #expect(hits.hits.map(\.conversationTitle) == ["Kubernetes pods", "Something else"])
     }
 
+    @Test func shortcutRankingEqualsFullRanking() throws {
+        let folder = try TemporaryDirectory()
+        let store = try store(folder)
+        var generator = SeededGenerator(seed: 11)
+        for index in 0..<60 {
+            let title = index % 7 == 0 ? "kubernetes notes \(index)" : "notes \(index)"
+            let texts = (0..<5).map { _ in
+                let repeats = Int.random(in: 0...3, using: &generator)
+                let filler = Int.random(in: 1...30, using: &generator)
+                return Array(repeating: "kubernetes", count: repeats).joined(separator: " ")
+                    + " " + Array(repeating: "word", count: filler).joined(separator: " ")
+            }
+            try write(texts, title: title, id: "c\(index)", into: store)
+        }
+        // An excluding filter that matches nothing makes the store rank through the full join.
+        let shortcut = try store.search(SearchRequest(query: .parse("kubernetes"), limit: 40), cancellation: nil)
+        let full = try store.search(SearchRequest(query: .parse("kubernetes -user:nobody"), limit: 40), cancellation: nil)
+        #expect(shortcut.order == .relevance)
+        #expect(shortcut.hits.count == 40)
+        #expect(shortcut.hits.map(\.turnID) == full.hits.map(\.turnID))
+        #expect(shortcut.total == full.total)
+    }
+
     @Test func recentOrderIsNewestConversationFirst() throws {
         let folder = try TemporaryDirectory()
         let store = try store(folder)

@@ -130,7 +130,7 @@ extension SQLiteSearch {
     }
 
     /// The ids in the sorted `candidates` between `first` and `last`, found by binary search.
-    private static func slice(of candidates: [Int64], from first: Int64, to last: Int64) -> [Int64] {
+    static func slice(of candidates: [Int64], from first: Int64, to last: Int64) -> [Int64] {
         var low = 0
         var high = candidates.count
         while low < high {

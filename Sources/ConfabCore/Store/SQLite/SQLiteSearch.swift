@@ -62,7 +62,7 @@ final class SQLiteSearch {
                 let candidates = try SQLiteSearch.cappedCount(
                     of: plan.driver, cap: request.rankingLimit + 1, pending: hasPendingCharacters, connection: connection)
                 if candidates <= request.rankingLimit {
-                    return try orderedPage(candidateCount: candidates)
+                    return try orderedPage()
                 }
                 if request.order == .relevance {
                     notes.append("more than \(request.rankingLimit.formatted()) turns match, so they are shown newest first instead of ranked")
@@ -121,7 +121,7 @@ final class SQLiteSearch {
 
     /// Reads every candidate in order and returns the requested page, with an exact total unless
     /// checking the candidates in Swift had to stop early.
-    private func orderedPage(candidateCount: Int) throws -> SearchPage {
+    private func orderedPage() throws -> SearchPage {
         let isRanked = request.order == .relevance && plan.driver.isRankable
         guard let (driver, driverValues) = driverSQL(ranked: isRanked) else {
             preconditionFailure("ordered pages need a driver")
@@ -148,17 +148,7 @@ final class SQLiteSearch {
             WHERE 1\(filters.andClause)
             ORDER BY \(order)
             """
-        // The shortcut reads only the first candidates; the driver's count is then the total,
-        // which is exact because it applies only without filters.
-        let candidates: [Int64]
-        let candidateTotal: Int
-        if let top = try topRankedIDs() {
-            candidates = top
-            candidateTotal = candidateCount
-        } else {
-            candidates = try connection.query(sql, values + filters.values) { $0.int64(0) }
-            candidateTotal = candidates.count
-        }
+        let candidates = try rankedWithoutJoin() ?? connection.query(sql, values + filters.values) { $0.int64(0) }
         try checkCancellation()
 
         let start = request.cursor?.offset ?? 0
@@ -167,9 +157,9 @@ final class SQLiteSearch {
         var nextOffset: Int?
         var checkedAll = true
         if !plan.needsVerification {
-            total = candidateTotal
+            total = candidates.count
             pageIDs = Array(candidates.dropFirst(start).prefix(request.limit))
-            if start + pageIDs.count < candidateTotal {
+            if start + pageIDs.count < candidates.count {
                 nextOffset = start + pageIDs.count
             }
         } else {
