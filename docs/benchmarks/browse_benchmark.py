@@ -9,7 +9,7 @@ own cost is not counted.
 Measured:
 - startup: from fork to the first byte, to the first frame (the header), to the users list
   ("All users"), and to the previewed transcript (its "turn N of M" position), side by side;
-- page-down: from writing PgDn to the first byte of the frame that answers it, in everyone's
+- page-down: from writing PgDn to the first byte of the frame drawn in response, in everyone's
   conversation list (drill-down layout) and in a transcript;
 - memory: resident set size while paging through every conversation of everyone's list, and
   the peak (VmHWM) at the end.

@@ -15,11 +15,11 @@ public enum SearchOrder: String, Sendable, CaseIterable {
 public struct SearchRequest: Sendable {
     public var query: SearchQuery
     /// The order asked for. Relevance falls back to `.recent` when too many turns match to rank
-    /// them quickly; `SearchPage.order` says which order was used.
+    /// them quickly; `SearchPage.order` names the order used.
     public var order: SearchOrder
     /// Hits per page.
     public var limit: Int
-    /// Where the page starts: nil for the first page, else `nextCursor` of the previous page.
+    /// The start of the page: nil for the first page, else `nextCursor` of the previous page.
     public var cursor: SearchCursor?
     /// Length of a snippet, in Unicode scalars.
     public var snippetLength: Int
@@ -45,7 +45,7 @@ public struct SearchRequest: Sendable {
 
 /// A position in the hits of one request, to fetch the next page.
 public struct SearchCursor: Sendable, Hashable {
-    /// Hits already returned, for pages read by offset.
+    /// The index in the ordered candidates where the next page starts, for pages read by offset.
     var offset: Int
     /// For a walk through conversations by activity: the last conversation read and how many of
     /// its hits were returned.

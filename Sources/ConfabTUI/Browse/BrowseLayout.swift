@@ -5,7 +5,7 @@ enum BrowsePane: CaseIterable {
     case transcript
 }
 
-/// Where each pane of the Browse screen goes in the main area.
+/// The rectangles of the Browse screen's panes in the main area.
 ///
 /// Side by side (wide terminals): users above conversations on the left, the transcript on the
 /// right. Drill-down (narrow terminals): only the focused pane, over the whole area.
@@ -41,7 +41,7 @@ struct BrowseLayout: Equatable {
         rects[pane]
     }
 
-    /// The pane that covers `point`, for the mouse wheel.
+    /// Returns the pane that covers `point`, for the mouse wheel.
     func pane(at point: Point) -> BrowsePane? {
         BrowsePane.allCases.first { rects[$0]?.contains(point) == true }
     }

@@ -29,7 +29,7 @@ extension BrowseScreen {
         let columns = [
             ListColumn(title: "Name", width: 8, isFlexible: true),
             ListColumn(title: "Convs", width: 7, alignment: .right, priority: 2),
-            ListColumn(title: "Last activity", width: dateWidth, priority: 1),
+            ListColumn(title: BrowseScreen.activityTitle(width: dateWidth), width: dateWidth, priority: 1),
         ]
         drawList(users, columns: columns, into: inside, pane: .users, empty: "No users yet. Import conversations with 'confab import FILE', or make demo data with 'confab demo'.") { row in
             switch row {
@@ -66,7 +66,7 @@ extension BrowseScreen {
         columns += [
             ListColumn(title: "Model", width: 16, priority: 0),
             ListColumn(title: "Turns", width: 6, alignment: .right, priority: 3),
-            ListColumn(title: "Last activity", width: dateWidth, priority: 2),
+            ListColumn(title: BrowseScreen.activityTitle(width: dateWidth), width: dateWidth, priority: 2),
         ]
         drawList(conversations, columns: columns, into: inside, pane: .conversations, empty: "No conversations.") { conversation in
             let summary = conversation.summary
@@ -81,6 +81,11 @@ extension BrowseScreen {
             ]
             return cells
         }
+    }
+
+    /// Returns the title of a last-activity column that is `width` cells wide.
+    private static func activityTitle(width: Int) -> String {
+        width >= BrowseTimeFormat.fullWidth ? "Last activity" : "Activity"
     }
 
     // MARK: Lists

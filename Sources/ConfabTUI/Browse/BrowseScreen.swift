@@ -86,13 +86,16 @@ public final class BrowseScreen: ConsoleScreen {
     public func activate(context: any ScreenContext) {
         self.context = context
         if isPaused {
-            context.setBadge(HeaderBadge("paused", element: .warning))
+            context.setBadge(BrowseScreen.pausedBadge)
         }
         // The first poll records the counter before the first pages are read, so a commit made
         // while they load is noticed.
         pollChangeCounter()
         pump()
     }
+
+    /// The header badge while live updates are paused.
+    static let pausedBadge = HeaderBadge("paused")
 
     public func deactivate(context: any ScreenContext) {
         if isPaused {
@@ -206,7 +209,7 @@ public final class BrowseScreen: ConsoleScreen {
     private func togglePause() {
         isPaused.toggle()
         if isPaused {
-            context?.setBadge(HeaderBadge("paused", element: .warning))
+            context?.setBadge(BrowseScreen.pausedBadge)
             context?.showStatus("Live updates paused; Space resumes", kind: .info)
         } else {
             context?.setBadge(nil)

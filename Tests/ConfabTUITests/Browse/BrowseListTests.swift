@@ -84,6 +84,34 @@ struct BrowseListTests {
         #expect(fixture.breadcrumb == [])
     }
 
+    @Test func sideBySideSnapshot() throws {
+        let store = try smallStore()
+        let fixture = try BrowseFixture(storePath: store.path, size: Size(width: 120, height: 14))
+        fixture.settle()
+        fixture.press(.tab)
+        fixture.settle()
+        expectScreen(fixture.screen, [
+            " confab • store.db  Browse › All users                                1 Browse  2 Search  3 Health  4 Jobs  5 Analytics",
+            "┌─ Users (2) ────────────────────────────────────────┐┌─ 旅行の予算の相談 ─────────────────────────────────────────────┐",
+            "│ All users                      3  2026-01-04 00:00 ││ User                                          2026-01-04 00:00 │",
+            "│ alice                          2  2026-01-02 00:00 ││  予算はいくらですか？                                          │",
+            "└─────────────────────────────────────────── 1 of 3 ─┘│                                                                │",
+            "┌─ Conversations · All users (3) ────────────────────┐│                                                                │",
+            "│ Title                            Turns  Activity   ││                                                                │",
+            "│ 旅行の予算の相談                     1  2026-01-04 ││                                                                │",
+            "│ Sourdough starter                    1  2026-01-02 ││                                                                │",
+            "│ Refactor the parser                  2  2026-01-01 ││                                                                │",
+            "│                                                    ││                                                                │",
+            "│                                                    ││                                                                │",
+            "└─────────────────────────────────────────── 1 of 3 ─┘└──────────────────────────────────────────── turn 1 of 1 · end ─┘",
+            " Enter read  Esc back  Space pause  / search  q quit  ? help",
+        ])
+        #expect(fixture.screen.elements(row: 7)[2] == .selection, "the focused list highlights its selection")
+        #expect(fixture.screen.elements(row: 2)[2] == .selectionInactive, "the other list keeps a dim selection")
+        #expect(fixture.screen.elements(row: 5)[0] == .borderFocused)
+        #expect(fixture.screen.elements(row: 1)[0] == .border)
+    }
+
     @Test func usersSelectionListsTheirConversationsBesideIt() throws {
         let store = try smallStore()
         let fixture = try BrowseFixture(storePath: store.path, size: Size(width: 130, height: 20))

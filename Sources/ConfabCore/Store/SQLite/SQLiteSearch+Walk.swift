@@ -80,7 +80,7 @@ extension SQLiteSearch {
             nextCursor: nextPosition.map { SearchCursor(offset: offset + hits.count, walkPosition: $0) })
     }
 
-    /// The next batch of conversations that pass the conversation filters, after `position`, or
+    /// Returns the next batch of conversations that pass the conversation filters, after `position`, or
     /// from `position` on when `isInclusive`, to finish the conversation a page stopped in.
     private func conversations(after position: SearchCursor.WalkPosition?, isInclusive: Bool) throws -> [WalkConversation] {
         var keyset = ""
@@ -129,7 +129,7 @@ extension SQLiteSearch {
         return ids.sorted()
     }
 
-    /// The ids in the sorted `candidates` between `first` and `last`, found by binary search.
+    /// Returns the ids in the sorted `candidates` between `first` and `last`, found by binary search.
     static func slice(of candidates: [Int64], from first: Int64, to last: Int64) -> [Int64] {
         var low = 0
         var high = candidates.count
@@ -148,7 +148,7 @@ extension SQLiteSearch {
         return Array(candidates[low..<end])
     }
 
-    /// The ids of the conversation's turns that match, later turns first.
+    /// Returns the ids of the conversation's turns that match, later turns first.
     private func matchingTurns(of conversation: WalkConversation) throws -> [Int64] {
         guard conversation.firstTurnID <= conversation.lastTurnID else { return [] }
         let range: [any SQLiteBindable] = [conversation.firstTurnID, conversation.lastTurnID]
@@ -205,7 +205,7 @@ extension SQLiteSearch {
         return rows
     }
 
-    /// The total for a walked page: exact when counting stayed under `countLimit`, else a lower
+    /// Counts the matches for a walked page: exact when counting stayed under `countLimit`, else a lower
     /// bound. Candidates that need checking in Swift are not counted beyond the page.
     private func walkTotal() throws -> (total: Int, isLowerBound: Bool) {
         guard !plan.needsVerification else { return (0, true) }

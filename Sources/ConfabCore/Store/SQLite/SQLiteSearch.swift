@@ -51,7 +51,7 @@ final class SQLiteSearch {
     func run() throws -> SearchPage {
         try checkCancellation()
         let query = request.query
-        if query.isEmpty || (query.rawExpression == nil && query.clauses.isEmpty && !query.problems.isEmpty && query.filters.isEmpty) {
+        if query.isEmpty {
             return SearchPage(hits: [], total: 0, totalIsLowerBound: false, order: request.order, notes: notes, nextCursor: nil)
         }
         do {

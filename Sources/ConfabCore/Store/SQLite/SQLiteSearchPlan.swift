@@ -35,8 +35,8 @@ struct SQLiteSearchPlan {
         }
     }
 
-    /// Plans a plain query. `hasPendingCharacters` says whether turns wait for the character
-    /// index; `count` returns the (capped) number of candidates of a driver, used to drive from
+    /// Plans a plain query. `hasPendingCharacters` is true when turns wait for the character
+    /// index, and `count` returns the (capped) number of candidates of a driver, used to drive from
     /// the smaller index when a query needs both.
     init(query: SearchQuery, hasPendingCharacters: Bool, count: (Driver) throws -> Int) rethrows {
         matcher = SearchMatcher(query)

@@ -16,7 +16,7 @@ enum UserRow: Sendable, Equatable {
     }
 }
 
-/// Where a users-list page starts: before every user (the `everyone` row), or at a user.
+/// The start of a users-list page: before every user (the `everyone` row), or at a user.
 enum UserRowCursor: Sendable {
     case everyone
     case user(UserCursor)

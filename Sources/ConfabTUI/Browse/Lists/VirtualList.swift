@@ -1,8 +1,9 @@
 /// The part of a long listing that is in memory, with the selection and scroll position.
 ///
-/// It keeps one contiguous run of the listing, at most `capacity` items, and grows it a page at a
-/// time by keyset queries as the selection nears either end; rows far from the selection are
-/// dropped, so memory stays flat however far one scrolls. It does no work itself: the screen asks
+/// It keeps one contiguous run of the listing and grows it a page at a time by keyset queries as
+/// the selection nears either end. Beyond `capacity` items the rows farthest from the view are
+/// dropped (keeping half a page beyond the visible rows), so memory stays flat however far one
+/// scrolls. It does no work itself: the screen asks
 /// `nextRequest` what to fetch, runs it on the worker, and hands the page to `apply`.
 struct VirtualList<Listing: BrowseListing> {
     typealias Item = Listing.Item

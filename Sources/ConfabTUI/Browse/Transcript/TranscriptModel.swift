@@ -405,11 +405,11 @@ final class TranscriptModel {
         if !isLoaded {
             return isHeld ? nil : .start
         }
-        if wantsRefresh, let first = turns.first {
+        if wantsRefresh {
             wantsRefresh = false
+            guard let first = turns.first else { return .start }
             return .refresh(fromPosition: first.position, count: turns.count)
         }
-        wantsRefresh = false
         guard !isHeld else { return nil }
 
         let height = viewport.height

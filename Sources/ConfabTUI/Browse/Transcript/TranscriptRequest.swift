@@ -1,6 +1,6 @@
 import ConfabCore
 
-/// What the transcript asks the worker for. Positions are turn depths along the thread.
+/// A read the transcript requests from the worker. Positions are turn depths along the thread.
 enum TranscriptRequest: Sendable {
     /// The first page of the thread.
     case start
@@ -24,7 +24,7 @@ struct TurnPage: Sendable {
     var threadLength: Int?
 }
 
-/// The worker's answer to a `TranscriptRequest`.
+/// The worker's response to a `TranscriptRequest`.
 enum TranscriptResponse: Sendable {
     case page(TurnPage)
     /// The branch switched to, with the thread through it, or nil when the turn has no sibling

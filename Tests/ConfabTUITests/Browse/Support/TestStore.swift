@@ -1,4 +1,3 @@
-import ConfabCore
 import Foundation
 @testable import ConfabCore
 
