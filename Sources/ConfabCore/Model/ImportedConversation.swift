@@ -69,7 +69,7 @@ public struct ImportedTurn: Sendable, Equatable {
     /// Who produced the turn beyond its role: the model for assistant turns, the tool name for
     /// tool turns, a participant name where the format has one.
     public var author: String?
-    /// The model that generated the turn, when the export says.
+    /// The model that generated the turn, when the export names it.
     public var model: String?
     /// Display text: the rendered content with a bracketed placeholder for each part Confab does
     /// not render (images, audio, files).

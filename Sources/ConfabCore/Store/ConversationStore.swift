@@ -23,26 +23,26 @@ public protocol ConversationStore: AnyObject {
 
     // MARK: Browsing: pages in both directions, counts and threads
 
-    /// The `limit` users just before `cursor` in the order of `users(after:limit:)`, returned in
+    /// Returns the `limit` users just before `cursor` in the order of `users(after:limit:)`, returned in
     /// that order; the last `limit` users when `cursor` is nil.
     func users(before cursor: UserCursor?, limit: Int) throws -> [UserSummary]
 
     func userCount() throws -> Int
 
-    /// The number of users that sort before `cursor`: the index of the user it names.
+    /// Returns the number of users that sort before `cursor`: the index of the user it names.
     func userIndex(of cursor: UserCursor) throws -> Int
 
-    /// The `limit` conversations just before `cursor` in the order of
+    /// Returns the `limit` conversations just before `cursor` in the order of
     /// `conversations(userID:after:limit:)`, returned in that order; the last `limit` when
     /// `cursor` is nil.
     func conversations(userID: Int64?, before cursor: ConversationCursor?, limit: Int) throws -> [ConversationSummary]
 
     func conversationCount(userID: Int64?) throws -> Int
 
-    /// The number of conversations listed before `cursor`: the index of the conversation it names.
+    /// Returns the number of conversations listed before `cursor`: the index of the conversation it names.
     func conversationIndex(userID: Int64?, of cursor: ConversationCursor) throws -> Int
 
-    /// The first 200 characters of the first user message on the default thread of each
+    /// Returns the first 200 characters of the first user message on the default thread of each
     /// conversation in `conversationIDs`, by conversation id, for listing untitled conversations.
     /// Conversations without such a message are left out.
     func firstPrompts(conversationIDs: [Int64]) throws -> [Int64: String]
@@ -50,17 +50,17 @@ public protocol ConversationStore: AnyObject {
     /// Turns of `thread` with a position greater than `position` (all when nil), by position.
     func turns(in thread: TurnThread, after position: Int?, limit: Int) throws -> [TurnRecord]
 
-    /// The `limit` turns of `thread` just before `position` (the last ones when nil), by position.
+    /// Returns the `limit` turns of `thread` just before `position` (the last ones when nil), by position.
     func turns(in thread: TurnThread, before position: Int?, limit: Int) throws -> [TurnRecord]
 
-    /// The number of turns on `thread`.
+    /// Returns the number of turns on `thread`.
     func turnCount(in thread: TurnThread) throws -> Int
 
-    /// The turns that share the parent of turn `turnID`, itself included, in branch order; empty
+    /// Returns the turns that share the parent of turn `turnID`, itself included, in branch order; empty
     /// when no such turn exists.
     func siblings(ofTurn turnID: Int64) throws -> [TurnSibling]
 
-    /// A number that changes whenever another connection or process commits to the store, so a
+    /// Returns a number that changes whenever another connection or process commits to the store, so a
     /// view can poll it cheaply and reload only when it moved.
     func changeCounter() throws -> Int64
 
@@ -98,7 +98,7 @@ public enum WriteOutcome: String, Sendable {
     case unchanged
 }
 
-/// What writing one conversation did.
+/// The outcome of writing one conversation.
 public struct WriteResult: Sendable, Equatable {
     public var outcome: WriteOutcome
     /// Turns inserted: all of a new conversation's, the new ones of an updated conversation.
