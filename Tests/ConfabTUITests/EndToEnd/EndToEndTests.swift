@@ -100,9 +100,14 @@ struct EndToEndTests {
             try session.resize(to: Size(width: Int.random(in: 1...200, using: &generator), height: Int.random(in: 1...60, using: &generator)))
         }
         try session.resize(to: TmuxSession.defaultSize)
-        let lines = try session.waitForText("5 Analytics")
+        // The storm may leave an earlier size's frame on screen for a moment, so wait for the
+        // final one rather than the first capture that shows the header.
+        let bottomLine = " / search  : command  q quit  ? help"
+        let lines = try session.waitUntil("the full-size frame after the storm") { lines in
+            lines.count == 40 && lines[0].contains("5 Analytics") && lines[39] == bottomLine
+        }
         #expect(lines.count == 40)
-        #expect(lines[39] == " / search  : command  q quit  ? help")
+        #expect(lines[39] == bottomLine)
         #expect(try session.value("#{pane_dead}") == "0")
         try session.sendKeys("Q")
         #expect(try session.waitForExit() == 0)
