@@ -110,7 +110,9 @@ struct BrowseEndToEndTests {
             """, to: "live.json")
         #expect(try runConfab(["import", export, "--db", path, "--user", "Live Writer", "--quiet"], in: directory) == 0)
 
-        let lines = try session.waitForText("Live Writer", timeout: BrowseEndToEndTests.timeout)
+        let lines = try session.waitUntil("the new user and count", timeout: BrowseEndToEndTests.timeout) { lines in
+            lines.contains { $0.contains("Live Writer") } && lines.contains { $0.contains("Users (6)") }
+        }
         #expect(lines.contains { $0.contains("Users (6)") })
         try quit(session)
     }
@@ -133,7 +135,9 @@ struct BrowseEndToEndTests {
             """, to: "longer.json")
         #expect(try runConfab(["import", longer, "--db", path, "--user", "Live Writer", "--quiet"], in: directory) == 0)
 
-        let lines = try session.waitForText("a later answer written elsewhere", timeout: BrowseEndToEndTests.timeout)
+        let lines = try session.waitUntil("the later turn and its position", timeout: BrowseEndToEndTests.timeout) { lines in
+            lines.count == 40 && lines.contains { $0.contains("a later answer written elsewhere") } && lines[38].contains("turn 4 of 4")
+        }
         #expect(lines[38].contains("turn 4 of 4"), "\(lines[38])")
         try quit(session)
     }

@@ -146,7 +146,10 @@ struct EndToEndTests {
     @Test(arguments: ["xterm", "xterm-256color", "screen-256color", "tmux-256color", "linux"])
     func bordersUnderEveryTerminalType(term: String) throws {
         let (session, _) = try startConsole(term: term)
-        let lines = try session.capture()
+        // A capture can land between two writes of one frame, so wait for the whole box first.
+        let lines = try (try? session.waitUntil("the Browse box under \(term)") { lines in
+            lines.count == 40 && lines[1].hasPrefix("┌─ Browse ───") && lines[38].hasSuffix("─┘")
+        }) ?? session.capture()
         #expect(lines[1].hasPrefix("┌─ Browse ───"), "\(term): \(lines[1])")
         #expect(lines[1].hasSuffix("─┐"), "\(term): \(lines[1])")
         #expect(lines[2].hasPrefix("│"), "\(term): \(lines[2])")
@@ -159,7 +162,9 @@ struct EndToEndTests {
 
     @Test func missingLocaleFallsBackToCUTF8() throws {
         let (session, _) = try startConsole(environment: ["LANG": "xx_XX.UTF-8", "LC_ALL": ""])
-        let lines = try session.waitForText("using C.UTF-8")
+        let lines = try session.waitUntil("the locale note under the Browse box") { lines in
+            lines.count == 40 && lines[39].contains("using C.UTF-8") && lines[1].hasPrefix("┌─ Browse")
+        }
         #expect(lines[39].contains("Locale xx_XX.UTF-8 is not a usable UTF-8 locale; using C.UTF-8"))
         #expect(lines[1].hasPrefix("┌─ Browse"))
         try session.sendKeys("Q")
