@@ -23,8 +23,13 @@ struct FoldedText {
             let width = Int32(UTF8.width(scalar))
             let value = scalar.value
             if value < 0x80 {
-                let lowered = value >= 0x41 && value <= 0x5A ? Unicode.Scalar(value + 32)! : scalar
-                append(lowered, start: offset, end: offset + width)
+                // ASCII needs no folding table and no Unicode property lookup.
+                let lowered = value >= 0x41 && value <= 0x5A ? value + 32 : value
+                let isWord = (lowered >= 0x30 && lowered <= 0x39) || (lowered >= 0x61 && lowered <= 0x7A)
+                scalars.append(Unicode.Scalar(UInt8(lowered)))
+                sourceStarts.append(offset)
+                sourceEnds.append(offset + 1)
+                wordFlags.append(isWord ? 1 : 0)
             } else {
                 folded.removeAll(keepingCapacity: true)
                 SearchFolding.fold(scalar, into: &folded)

@@ -64,6 +64,25 @@ import Testing
         #expect(snippet.highlights.map { String(snippet.text[$0]) } == ["needle"])
     }
 
+    @Test func longTextSnippetFromHead() {
+        let filler = String(repeating: "Ärger filler words ", count: 1_000)
+        let text = "the needle opens it. " + filler + "needle needle needle at the end"
+        let snippet = SearchSnippetBuilder.snippet(of: text, matcher: SearchMatcher(SearchQuery.parse("needle")), length: 80)
+        #expect(!snippet.isTruncatedAtStart)
+        #expect(snippet.isTruncatedAtEnd)
+        #expect(snippet.text.hasPrefix("the needle opens it."))
+        #expect(snippet.highlights.map { String(snippet.text[$0]) } == ["needle"])
+    }
+
+    @Test func longTextSnippetPastHead() {
+        let filler = String(repeating: "filler words here ", count: 1_000)
+        let text = filler + "the late Needle is here" + " tail"
+        let snippet = SearchSnippetBuilder.snippet(of: text, matcher: SearchMatcher(SearchQuery.parse("needle")), length: 80)
+        #expect(snippet.isTruncatedAtStart)
+        #expect(!snippet.isTruncatedAtEnd)
+        #expect(snippet.highlights.map { String(snippet.text[$0]) } == ["Needle"])
+    }
+
     @Test func snippetFoldsLineBreaks() {
         let text = "first line\n\nsecond\tline with match"
         let folded = FoldedText(text)

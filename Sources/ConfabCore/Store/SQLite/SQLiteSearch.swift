@@ -248,9 +248,7 @@ final class SQLiteSearch {
     }
 
     func snippet(of text: String) -> SearchSnippet {
-        let folded = FoldedText(text)
-        let matches = plan.matcher.highlights(in: folded).map(folded.sourceRange)
-        return SearchSnippetBuilder.snippet(of: text, matches: matches, length: request.snippetLength)
+        SearchSnippetBuilder.snippet(of: text, matcher: plan.matcher, length: request.snippetLength)
     }
 
     /// Highlights that FTS5 itself finds for a raw query, marked with two noncharacters that
