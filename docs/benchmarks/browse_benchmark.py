@@ -64,6 +64,7 @@ class Console:
                 "HOME": os.environ.get("HOME", "/tmp"),
                 "PATH": os.environ.get("PATH", "/usr/bin:/bin"),
                 "XDG_CONFIG_HOME": self.config,
+                "XDG_STATE_HOME": self.config,
             }
             os.execve(confab, [confab, "--db", database], environment)
         self.pid = pid

@@ -26,14 +26,14 @@ enum SearchSnippetBuilder {
         if start > 0 {
             let firstMatch = matchScalars.first { $0.upperBound > start }?.lowerBound ?? end
             let searchEnd = max(start, min(start + 16, firstMatch))
-            if let space = (start..<searchEnd).first(where: { scalars[$0].properties.isWhitespace }) {
+            if let space = (start..<searchEnd).first(where: { isBlank(scalars[$0]) }) {
                 start = space + 1
             }
         }
         if end < scalars.count {
             let lastMatch = matchScalars.last { $0.lowerBound < end }?.upperBound ?? start
             let searchStart = min(end, max(end - 16, lastMatch, start))
-            if let space = (searchStart..<end).reversed().first(where: { scalars[$0].properties.isWhitespace }) {
+            if let space = (searchStart..<end).reversed().first(where: { isBlank(scalars[$0]) }) {
                 end = space
             }
         }
@@ -94,6 +94,15 @@ enum SearchSnippetBuilder {
         }
     }
 
+    /// Returns whether `scalar` is white space or a C0 control. ASCII is decided without the
+    /// Unicode property lookup, which cost about 4% of a search's time in a perf profile.
+    private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
+        if scalar.value < 0x80 {
+            return scalar.value <= 0x20
+        }
+        return scalar.properties.isWhitespace
+    }
+
     private static func render(scalars: [Unicode.Scalar], window: Range<Int>, matches: [Range<Int>]) -> SearchSnippet {
         var output = String.UnicodeScalarView()
         var highlightOffsets: [Range<Int>] = []
@@ -107,7 +116,7 @@ enum SearchSnippetBuilder {
                 pendingStart = outputBytes
             }
             let scalar = scalars[index]
-            let isSpace = scalar.properties.isWhitespace || scalar.value < 0x20
+            let isSpace = isBlank(scalar)
             if isSpace {
                 if !previousWasSpace {
                     output.append(" ")

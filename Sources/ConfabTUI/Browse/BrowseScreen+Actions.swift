@@ -98,12 +98,13 @@ extension BrowseScreen {
         case .conversations:
             hints = [context.hint(.open, "read"), context.hint(.back, "back")]
         case .transcript:
-            hints = [
+            hints = searchTrail == nil ? [] : [context.hint(.nextMatch, "next hit"), context.hint(.back, "results")]
+            hints += [
                 context.hint(.toggleFold, "fold"),
                 context.hint(.toggleHiddenTurns, transcript.showsHiddenTurns ? "hide tools" : "show tools"),
                 context.hint(.nextBranch, "branch"),
                 context.hint(.nextTurn, "next turn"),
-                context.hint(.back, "back"),
+                searchTrail == nil ? context.hint(.back, "back") : nil,
             ]
         }
         hints.append(context.hint(.pause, isPaused ? "resume" : "pause"))

@@ -25,6 +25,8 @@ public final class BrowseScreen: ConsoleScreen {
     var isPaused = false
     /// The reason the last request of each pane failed, shown in the pane until it loads.
     var paneProblems: [BrowsePane: String] = [:]
+    /// Set while the transcript shows a conversation opened from a search hit.
+    var searchTrail: SearchTrail?
 
     private var lastChangeCounter: Int64?
     private var isPolling = false
@@ -56,6 +58,9 @@ public final class BrowseScreen: ConsoleScreen {
             return userName.map { [$0] } ?? []
         case .transcript:
             let title = transcript.conversation.map(BrowseScreen.title(of:))
+            if searchTrail != nil {
+                return [transcript.conversation?.summary.userName, title].compactMap { $0 }
+            }
             return [userName, title].compactMap { $0 }
         }
     }
@@ -188,14 +193,23 @@ public final class BrowseScreen: ConsoleScreen {
         case .toggleFold, .toggleHiddenTurns, .nextBranch, .previousBranch, .nextTurn, .previousTurn:
             guard isTranscriptShown else { return .ignored }
             return performTranscriptAction(action)
+        case .nextMatch, .previousMatch:
+            return stepThroughMatches(step: action == .nextMatch ? 1 : -1)
+        case .back, .backOrQuit:
+            if returnToSearch() {
+                return .handled
+            }
         default:
             break
         }
 
         switch focus {
         case .users:
+            // Moving in the lists makes the transcript follow them again.
+            searchTrail = nil
             return performUsersAction(action)
         case .conversations:
+            searchTrail = nil
             return performConversationsAction(action)
         case .transcript:
             return performTranscriptAction(action)
@@ -285,7 +299,7 @@ public final class BrowseScreen: ConsoleScreen {
                 openedUser = row
             }
         }
-        if let conversation = conversations.selectedItem, conversations.listing.userID == openedUser?.userID {
+        if searchTrail == nil, let conversation = conversations.selectedItem, conversations.listing.userID == openedUser?.userID {
             transcript.open(conversation)
         }
     }
@@ -398,6 +412,9 @@ public final class BrowseScreen: ConsoleScreen {
                 let branch = self.transcript.apply(response, for: request)
                 if case .switchBranch(_, _, let offset) = request {
                     self.reportBranchSwitch(branch, offset: offset)
+                }
+                if case .match(_, let step, _) = request, case .match(nil) = response {
+                    self.openAdjacentResult(step: step)
                 }
             case .failure(let error):
                 self.transcript.fail()

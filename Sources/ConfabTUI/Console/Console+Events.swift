@@ -69,7 +69,8 @@ extension Console {
         case .command:
             lineEditor = LineEditor(mode: .command, history: histories[.command] ?? [])
         case .search:
-            lineEditor = LineEditor(mode: .search, history: histories[.search] ?? [])
+            let text = screens[activeScreen]?.searchLineText ?? ""
+            lineEditor = LineEditor(mode: .search, history: histories[.search] ?? [], text: text)
         default:
             let disposition = screens[activeScreen]?.handle(.action(action), context: self) ?? .ignored
             if disposition == .ignored, action == .backOrQuit {
@@ -107,14 +108,20 @@ extension Console {
 
     private func handleEditorKey(_ key: Key) {
         guard var editor = lineEditor else { return }
+        let textBefore = editor.text
         let outcome = editor.handle(key)
         lineEditor = editor
 
         switch outcome {
         case .editing:
-            break
+            if editor.mode == .search && editor.text != textBefore {
+                reportSearchLine(.edited(editor.text))
+            }
         case .cancelled:
             lineEditor = nil
+            if editor.mode == .search {
+                reportSearchLine(key == .control("c") ? .interrupted : .dismissed)
+            }
         case .submitted(let text):
             lineEditor = nil
             let trimmed = text.trimmingBlanks()
@@ -129,11 +136,28 @@ extension Console {
         }
     }
 
+    /// Passes a change of the `/` line to the Search screen, and shows that screen when it
+    /// takes an edit, so results appear while the user types.
+    private func reportSearchLine(_ change: SearchLineChange) {
+        guard let searchScreen = screens[.search] else { return }
+        let disposition = searchScreen.searchLineChanged(change, context: self)
+        if case .edited = change, disposition == .handled, activeScreen != .search {
+            switchScreen(to: .search)
+        }
+    }
+
     private func remember(_ text: String, in mode: LineEditor.Mode) {
         var history = histories[mode] ?? []
         history.removeAll { $0 == text }
         history.append(text)
-        histories[mode] = Array(history.suffix(100))
+        histories[mode] = Array(history.suffix(SearchHistoryFile.maximumEntries))
+        if mode == .search, let searchHistoryFile {
+            do {
+                try searchHistoryFile.save(histories[mode] ?? [])
+            } catch {
+                showStatus("Search history not saved: \(error)", kind: .warning)
+            }
+        }
     }
 
     private func submitSearch(_ query: String) {

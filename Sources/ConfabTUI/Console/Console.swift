@@ -34,6 +34,8 @@ public final class Console {
     var helpOverlay: HelpOverlay?
     var lineEditor: LineEditor?
     var histories: [LineEditor.Mode: [String]] = [:]
+    /// Where the `/` line's history is kept between runs; nil keeps it in memory only.
+    let searchHistoryFile: SearchHistoryFile?
     var status: StatusMessage?
     var pendingStatus: [StatusMessage] = []
     var statusTimer: TimerToken?
@@ -46,6 +48,7 @@ public final class Console {
         glyphs = Glyphs.forCharset(configuration.charset)
         colorDepth = configuration.colorDepth
         themeCatalog = configuration.themeCatalog
+        searchHistoryFile = configuration.searchHistoryPath.map(SearchHistoryFile.init(path:))
         self.loop = loop
         activeScreen = configuration.initialScreen
         theme = BuiltinTheme.theme
@@ -62,6 +65,7 @@ public final class Console {
         if let path = configuration.keysFilePath {
             loadKeys(from: path)
         }
+        loadSearchHistory()
         applyTheme(named: configuration.themeName ?? ThemeCatalog.defaultName)
         activate(activeScreen)
     }
@@ -137,6 +141,15 @@ public final class Console {
         } catch {
             showStatus("Theme not loaded: \(error)", kind: .error)
             return false
+        }
+    }
+
+    private func loadSearchHistory() {
+        guard let searchHistoryFile else { return }
+        do {
+            histories[.search] = try searchHistoryFile.load()
+        } catch {
+            showStatus("Search history not read: \(error)", kind: .warning)
         }
     }
 

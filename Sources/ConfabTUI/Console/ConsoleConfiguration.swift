@@ -10,6 +10,8 @@ public struct ConsoleConfiguration {
     public var themeName: String?
     /// The user's key file; nil for none. A missing file is not an error.
     public var keysFilePath: String?
+    /// The file that keeps the `/` line's history between runs; nil keeps it in memory only.
+    public var searchHistoryPath: String?
     public var screens: ScreenCatalog
     public var initialScreen: ScreenID
     /// Messages for the bottom line at start, such as the locale fallback.
@@ -22,6 +24,7 @@ public struct ConsoleConfiguration {
         themeCatalog: ThemeCatalog,
         themeName: String? = nil,
         keysFilePath: String? = nil,
+        searchHistoryPath: String? = nil,
         screens: ScreenCatalog = .standard,
         initialScreen: ScreenID = .browse,
         startupMessages: [(text: String, kind: StatusKind)] = []
@@ -32,6 +35,7 @@ public struct ConsoleConfiguration {
         self.themeCatalog = themeCatalog
         self.themeName = themeName
         self.keysFilePath = keysFilePath
+        self.searchHistoryPath = searchHistoryPath
         self.screens = screens
         self.initialScreen = initialScreen
         self.startupMessages = startupMessages

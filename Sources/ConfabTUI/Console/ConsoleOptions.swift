@@ -40,4 +40,9 @@ public struct ConsoleOptions {
     public var keysFilePath: String? {
         ConfigDirectory.path(environment: environment).map { $0 + "/keys.conf" }
     }
+
+    /// The search history: `$XDG_STATE_HOME/confab/search-history`.
+    public var searchHistoryPath: String? {
+        SearchHistoryFile.defaultPath(environment: environment)
+    }
 }

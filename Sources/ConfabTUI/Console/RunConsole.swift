@@ -30,6 +30,7 @@ public func runConsole(storePath: String, options: ConsoleOptions) throws -> Int
         themeCatalog: ThemeCatalog(environment: options.environment, executablePath: options.executablePath),
         themeName: options.themeName,
         keysFilePath: options.keysFilePath,
+        searchHistoryPath: options.searchHistoryPath,
         screens: options.screens,
         startupMessages: messages
     )

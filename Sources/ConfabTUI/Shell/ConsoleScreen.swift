@@ -41,6 +41,14 @@ public protocol ConsoleScreen: AnyObject {
     /// Draws the main area. `region` is blank when this is called; draw every frame from the
     /// screen's state, without side effects.
     func draw(into region: Region, context: any ScreenContext)
+
+    /// Receives every edit of the open `/` line and its closing, so results can follow the
+    /// typing. The console sends it to the Search screen, whichever screen is shown, and shows
+    /// the Search screen when it returns `.handled` for an edit.
+    func searchLineChanged(_ change: SearchLineChange, context: any ScreenContext) -> EventDisposition
+
+    /// The text the `/` line starts with when it is opened on this screen; nil for an empty line.
+    var searchLineText: String? { get }
 }
 
 extension ConsoleScreen {
@@ -51,6 +59,18 @@ extension ConsoleScreen {
     public func activate(context: any ScreenContext) {}
     public func deactivate(context: any ScreenContext) {}
     public func tick(context: any ScreenContext) {}
+    public func searchLineChanged(_ change: SearchLineChange, context: any ScreenContext) -> EventDisposition { .ignored }
+    public var searchLineText: String? { nil }
+}
+
+/// What happened on the `/` line while it is open.
+public enum SearchLineChange: Hashable, Sendable {
+    /// The text changed to this.
+    case edited(String)
+    /// Esc or Backspace on an empty line closed it without submitting.
+    case dismissed
+    /// Ctrl-C closed it: the user wants the query in flight stopped.
+    case interrupted
 }
 
 /// What the console passes to a screen.

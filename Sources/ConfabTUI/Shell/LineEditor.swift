@@ -33,10 +33,12 @@ struct LineEditor {
     private var historyIndex: Int
     private var draft: [Character] = []
 
-    init(mode: Mode, history: [String] = []) {
+    init(mode: Mode, history: [String] = [], text: String = "") {
         self.mode = mode
         self.history = history
         self.historyIndex = history.count
+        characters = Array(text.prefix(LineEditor.maximumLength))
+        cursor = characters.count
     }
 
     var text: String { String(characters) }

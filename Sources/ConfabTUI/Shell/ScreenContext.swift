@@ -22,6 +22,10 @@ public protocol ScreenContext: AnyObject {
     /// Shows another top-level screen.
     func show(_ screen: ScreenID)
 
+    /// Returns the screen with `id`, so one screen can hand work to another (Search opens a hit
+    /// in Browse).
+    func screen(_ id: ScreenID) -> (any ConsoleScreen)?
+
     /// Sets the badge at the right of the header (nil removes it).
     func setBadge(_ badge: HeaderBadge?)
 

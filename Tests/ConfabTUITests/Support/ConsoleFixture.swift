@@ -26,7 +26,8 @@ final class ConsoleFixture {
         themeName: String? = nil,
         screens: ScreenCatalog = .placeholders,
         userThemes: [String: String] = [:],
-        storePath: String = "/data/demo.db"
+        storePath: String = "/data/demo.db",
+        searchHistoryPath: String? = nil
     ) throws {
         directory = try TemporaryDirectory()
         for (name, text) in userThemes {
@@ -44,6 +45,7 @@ final class ConsoleFixture {
             themeCatalog: ThemeCatalog(userDirectory: directory.path + "/themes", shippedDirectories: [ConsoleFixture.shippedThemesDirectory]),
             themeName: themeName,
             keysFilePath: keysPath,
+            searchHistoryPath: searchHistoryPath,
             screens: screens
         )
         console = Console(configuration: configuration, loop: loop)

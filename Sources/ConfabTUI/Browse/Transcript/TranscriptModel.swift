@@ -36,6 +36,8 @@ final class TranscriptModel {
     private var pendingJump: TranscriptRequest?
     private var wantsRefresh = false
     private var pendingBranchRow = 0
+    /// The highlight of the search hit being opened, for placing the view when its turns arrive.
+    private var openingHighlight: TranscriptHighlight?
 
     let pageSize: Int
     let capacity: Int
@@ -60,6 +62,71 @@ final class TranscriptModel {
         thread = .defaultThread(conversationID: conversation.id)
     }
 
+    /// Opens `conversation` on the thread through `turn` and selects that turn, with the first
+    /// match of `highlight` in view, once the turns around it arrive.
+    func open(_ conversation: ConversationRow, at turn: TurnRecord, highlight: TranscriptHighlight?) {
+        close()
+        openingHighlight = highlight
+        self.conversation = conversation
+        thread = turn.onDefaultThread ? .defaultThread(conversationID: conversation.id) : .through(turnID: turn.id)
+        pendingJump = .around(turnID: turn.id, position: turn.position)
+    }
+
+    /// Asks for the nearest matching turn beyond those in memory, after (`step` 1) or before
+    /// (-1) the turns in memory.
+    func requestMatch(step: Int, highlight: TranscriptHighlight) {
+        isHeld = false
+        guard let edge = step > 0 ? turns.last : turns.first else { return }
+        pendingJump = .match(fromPosition: edge.position, step: step, highlight: highlight)
+    }
+
+    /// Selects turn `index` and scrolls so that its header is the view's top row. A search hit
+    /// passes its `highlight`, which unfolds a folded turn. The view then starts just above the
+    /// first matching row when that row would be out of view below the header.
+    func selectAndShow(turnAt index: Int, highlight: TranscriptHighlight? = nil) {
+        guard turns.indices.contains(index) else { return }
+        if lineCount(at: index) == 0 {
+            showsHiddenTurns = true
+        }
+        let id = turns[index].id
+        if highlight != nil, !expandedTurnIDs.contains(id), layout(at: index).isFoldable {
+            expandedTurnIDs.insert(id)
+            layouts[id] = nil
+        }
+        selectedTurnID = id
+        topTurn = index
+        topLine = 0
+        if let highlight, let matchLine = firstMatchingLine(of: index, highlight: highlight), matchLine >= viewport.height - 1 {
+            topLine = max(0, matchLine - 2)
+        }
+        normalizeTop()
+    }
+
+    /// Returns the index in turn `index`'s layout of its first row with a match.
+    private func firstMatchingLine(of index: Int, highlight: TranscriptHighlight) -> Int? {
+        layout(at: index).lines.firstIndex { line in
+            switch line {
+            case .text(let text, _), .code(let text, _):
+                !highlight.ranges(in: text).isEmpty
+            default:
+                false
+            }
+        }
+    }
+
+    /// Returns the index of the nearest turn in memory after (`step` 1) or before (-1) the
+    /// selected one for which `isMatch` holds.
+    func turnIndex(from start: Int?, step: Int, where isMatch: (TurnRecord) -> Bool) -> Int? {
+        var index = (start ?? (step > 0 ? -1 : turns.count)) + step
+        while turns.indices.contains(index) {
+            if isMatch(turns[index]) {
+                return index
+            }
+            index += step
+        }
+        return nil
+    }
+
     func close() {
         conversation = nil
         thread = nil
@@ -77,6 +144,7 @@ final class TranscriptModel {
         selectedTurnID = nil
         pendingJump = nil
         wantsRefresh = false
+        openingHighlight = nil
         generation += 1
     }
 
@@ -441,6 +509,14 @@ final class TranscriptModel {
         case .page(let page):
             apply(page, for: request)
             return nil
+        case .match(let jump):
+            guard let jump else { return nil }
+            replace(with: jump.page)
+            threadLength = jump.page.threadLength ?? threadLength
+            if let index = turns.firstIndex(where: { $0.id == jump.turnID }) {
+                selectAndShow(turnAt: index, highlight: request.matchHighlight)
+            }
+            return nil
         case .branch(let branch):
             guard let branch else { return nil }
             thread = branch.thread
@@ -490,7 +566,17 @@ final class TranscriptModel {
         case .refresh:
             applyRefresh(page)
 
-        case .switchBranch:
+        case .around(let turnID, _):
+            replace(with: page)
+            if let index = turns.firstIndex(where: { $0.id == turnID }) {
+                selectAndShow(turnAt: index, highlight: openingHighlight)
+            } else {
+                topTurn = 0
+                topLine = 0
+                normalizeTop()
+            }
+
+        case .switchBranch, .match:
             break
         }
         if selectedIndex == nil {

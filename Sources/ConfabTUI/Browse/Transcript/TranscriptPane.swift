@@ -32,13 +32,37 @@ extension BrowseScreen {
 
         var row = 0
         let selectedID = transcript.selectedTurnID
+        let highlight = searchTrail.flatMap { $0.conversationID == transcript.conversation?.id ? $0.highlight : nil }
         for slice in slices {
             let turn = transcript.turns[slice.turn]
             let lines = transcript.layout(at: slice.turn).lines
             for index in slice.lines {
                 drawLine(lines[index], of: turn, isSelected: turn.id == selectedID, into: inside, row: row, context: context)
+                if let highlight {
+                    highlightMatches(of: lines[index], with: highlight, into: inside, row: row)
+                }
                 row += 1
             }
+        }
+    }
+
+    /// Restyles the cells of a text or code line that the search matches.
+    private func highlightMatches(of line: TranscriptLine, with highlight: TranscriptHighlight, into region: Region, row: Int) {
+        let text: String
+        let start: Int
+        switch line {
+        case .text(let lineText, _):
+            text = lineText
+            start = 0
+        case .code(let lineText, _):
+            text = lineText
+            start = TurnLayout.codeIndent
+        default:
+            return
+        }
+        for range in highlight.ranges(in: text) {
+            let column = start + TerminalText.width(of: text[..<range.lowerBound])
+            region.restyle(row: row, column: column, count: TerminalText.width(of: text[range]), style: Style(.match))
         }
     }
 
