@@ -13,6 +13,7 @@ public struct ScreenCatalog {
         var catalog = placeholders
         catalog.factories[.browse] = { context in BrowseScreen(context: context) }
         catalog.factories[.search] = { context in SearchScreen(context: context) }
+        catalog.factories[.health] = { context in HealthScreen(context: context) }
         return catalog
     }
 

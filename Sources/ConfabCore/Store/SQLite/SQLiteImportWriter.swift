@@ -144,6 +144,7 @@ final class SQLiteImportWriter: ImportWriter {
                 Date().timeIntervalSince1970, summary.isPartial ? "partial" : "complete",
                 summary.newConversations, summary.updatedConversations, summary.unchangedConversations,
                 summary.skipped.count, summary.invalidUTF8, summary.loneSurrogates, importID)
+            try ImportChangeRows.record(importID: importID, in: connection)
             try connection.execute("COMMIT")
             isOpen = false
         } catch {
