@@ -98,7 +98,8 @@ public enum ConfabCommand {
         discussion: "Run 'confab' with no command to open the interactive console.",
         options: [databaseOption, themeOption],
         flags: [noColorFlag],
-        subcommands: [consoleSpec, importSpec, demoSpec, statsSpec, usersSpec, conversationsSpec, showSpec, SearchCommand.spec])
+        subcommands: [consoleSpec, importSpec, demoSpec, statsSpec, usersSpec, conversationsSpec, showSpec, SearchCommand.spec]
+            + retentionSpecs)
 
     /// Runs a command line (without the program name) and returns the exit status.
     public static func run(
@@ -121,6 +122,8 @@ public enum ConfabCommand {
             case "conversations": return try ListingCommands.conversations(context)
             case "show": return try ShowCommand.run(context)
             case "search": return try SearchCommand.run(context)
+            case let name? where retentionSpecs.contains(where: { $0.name == name }):
+                return try runRetention(name, context: context, subcommand: invocation.command.subcommandNames.dropFirst().first)
             default:
                 invocation.stdout.write(CommandRunner(root: root).helpText(for: [root], width: invocation.terminalWidth))
                 return ExitStatus.success
