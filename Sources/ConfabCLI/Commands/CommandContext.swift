@@ -17,7 +17,14 @@ struct CommandContext {
 
     /// Opens the store, creating it when it does not exist.
     func openStore() throws -> SQLiteStore {
-        try SQLiteStore(path: storePath)
+        let store = try SQLiteStore(path: storePath)
+        store.retentionKeyPath = retentionKeyPath
+        return store
+    }
+
+    /// The key file of pseudonyms and the erased-ids ledger (see `RetentionKeyFile`).
+    var retentionKeyPath: String {
+        RetentionKeyFile.defaultPath(storePath: storePath, environment: environment)
     }
 
     /// Opens the store for a command that only reads: a missing store is an error, not a new file.
@@ -26,7 +33,9 @@ struct CommandContext {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure("no Confab store at \(path); import an export first (confab import FILE), or pass --db PATH")
         }
-        return try SQLiteStore(path: path)
+        let store = try SQLiteStore(path: path)
+        store.retentionKeyPath = retentionKeyPath
+        return store
     }
 
     /// The charset for text that reaches a terminal: ASCII stand-ins when the locale is not UTF-8.

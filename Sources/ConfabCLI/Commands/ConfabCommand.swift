@@ -99,7 +99,8 @@ public enum ConfabCommand {
         options: [databaseOption, themeOption],
         flags: [noColorFlag],
         subcommands: [consoleSpec, importSpec, demoSpec, statsSpec, usersSpec, conversationsSpec, showSpec, SearchCommand.spec]
-            + liveSubcommands)
+            + liveSubcommands
+            + retentionSpecs)
 
     /// Runs a command line (without the program name) and returns the exit status.
     public static func run(
@@ -123,6 +124,8 @@ public enum ConfabCommand {
             case "show": return try ShowCommand.run(context)
             case "search": return try SearchCommand.run(context)
             case let name? where liveCommandNames.contains(name): return try runLiveCommand(name, context)
+            case let name? where retentionSpecs.contains(where: { $0.name == name }):
+                return try runRetention(name, context: context, subcommand: invocation.command.subcommandNames.dropFirst().first)
             default:
                 invocation.stdout.write(CommandRunner(root: root).helpText(for: [root], width: invocation.terminalWidth))
                 return ExitStatus.success

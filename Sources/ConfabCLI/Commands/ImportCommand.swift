@@ -75,6 +75,9 @@ enum ImportSummaryText {
             + "\(summary.newConversations) new, \(summary.updatedConversations) updated, "
             + "\(summary.unchangedConversations) unchanged, \(summary.skipped.count) skipped; "
             + "\(summary.newTurns) turns added in \(String(format: "%.1f", report.seconds)) s"]
+        if summary.erasedConversations > 0 {
+            lines.append("  \(summary.erasedConversations) conversation(s) skipped because they were erased or anonymised earlier")
+        }
         if summary.invalidUTF8 > 0 || summary.loneSurrogates > 0 {
             lines.append("  text repaired: \(summary.invalidUTF8) invalid UTF-8 sequence(s) and "
                 + "\(summary.loneSurrogates) lone surrogate(s) replaced by U+FFFD")
@@ -105,6 +108,7 @@ enum ImportSummaryText {
             ("new", JSONRecords.number(summary.newConversations)),
             ("updated", JSONRecords.number(summary.updatedConversations)),
             ("unchanged", JSONRecords.number(summary.unchangedConversations)),
+            ("erased", JSONRecords.number(summary.erasedConversations)),
             ("skipped", JSONRecords.number(summary.skipped.count)),
             ("turns_added", JSONRecords.number(summary.newTurns)),
             ("invalid_utf8", JSONRecords.number(summary.invalidUTF8)),

@@ -217,6 +217,8 @@ private final class SessionSink: ImportSink {
             summary.updatedConversations += 1
         case .unchanged:
             summary.unchangedConversations += 1
+        case .erased:
+            summary.erasedConversations += 1
         }
         summary.newTurns += result.turnsAdded
         conversationsSeen += 1

@@ -11,6 +11,10 @@ enum SearchFilterValue {
         case .before, .after:
             guard let date = startOfPeriod(value) else { return nil }
             return SearchFilter(kind: kind, value: value, isExcluded: isExcluded, date: date)
+        case .idle:
+            guard let age = ageSeconds(value) else { return nil }
+            return SearchFilter(kind: kind, value: value, isExcluded: isExcluded,
+                                date: Date(timeIntervalSinceNow: -age), ageSeconds: age)
         case .user, .model, .conversation, .source, .tag:
             return SearchFilter(kind: kind, value: value, isExcluded: isExcluded)
         }
@@ -23,9 +27,25 @@ enum SearchFilterValue {
             return "'\(typed)' names no role (use one of \(roles)), so it was searched as text"
         case .before, .after:
             return "'\(typed)' has no valid date (use YYYY, YYYY-MM, YYYY-MM-DD or an ISO 8601 time), so it was searched as text"
+        case .idle:
+            return "'\(typed)' has no valid age (use a number of days, or a number followed by d, w or y such as 90d), so it was searched as text"
         case .user, .model, .conversation, .source, .tag:
             return "'\(typed)' is not a valid filter, so it was searched as text"
         }
+    }
+
+    /// Seconds in an age such as `90d`, `12w`, `2y` or `30` (days); a year counts 365 days.
+    static func ageSeconds(_ value: String) -> Double? {
+        let units: [Character: Double] = ["d": 86_400, "w": 7 * 86_400, "y": 365 * 86_400]
+        var digits = Substring(value.lowercased())
+        var unit = 86_400.0
+        if let last = digits.last, let seconds = units[last] {
+            unit = seconds
+            digits = digits.dropLast()
+        }
+        guard !digits.isEmpty, digits.count <= 6, digits.allSatisfy({ $0.isASCII && $0.isNumber }),
+              let count = Double(digits) else { return nil }
+        return count * unit
     }
 
     /// The first instant of a year (`2024`), month (`2024-05`) or day (`2024-05-01`) in UTC, or

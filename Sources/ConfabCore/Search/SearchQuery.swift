@@ -118,23 +118,30 @@ public struct SearchFilter: Sendable, Equatable {
         case before
         /// Turns created at or after the start of the given day, month or year (UTC).
         case after
+        /// Conversations whose last activity is at least this long ago: `90d`, `12w` or `2y`
+        /// (a bare number is days), counted back from the moment the query is parsed.
+        case idle
     }
 
     public var kind: Kind
     /// The value as typed, without quotes.
     public var value: String
     public var isExcluded: Bool
-    /// For `before` and `after`: the instant that bounds the range.
+    /// For `before` and `after`: the instant that bounds the range. For `idle`: the cutoff, now
+    /// minus `ageSeconds`.
     public var date: Date?
+    /// For `idle`: the age typed, in seconds.
+    public var ageSeconds: Double?
     /// For `role`: the role named.
     public var role: Role?
 
-    public init(kind: Kind, value: String, isExcluded: Bool = false, date: Date? = nil, role: Role? = nil) {
+    public init(kind: Kind, value: String, isExcluded: Bool = false, date: Date? = nil, role: Role? = nil, ageSeconds: Double? = nil) {
         self.kind = kind
         self.value = value
         self.isExcluded = isExcluded
         self.date = date
         self.role = role
+        self.ageSeconds = ageSeconds
     }
 }
 

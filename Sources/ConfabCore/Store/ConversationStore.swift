@@ -96,6 +96,8 @@ public enum WriteOutcome: String, Sendable {
     case new
     case updated
     case unchanged
+    /// Skipped because the erased-ids ledger names the conversation or its account.
+    case erased
 }
 
 /// The outcome of writing one conversation.
@@ -115,6 +117,8 @@ public struct ImportSummary: Sendable, Equatable {
     public var newConversations = 0
     public var updatedConversations = 0
     public var unchangedConversations = 0
+    /// Conversations skipped because they were erased or anonymised before.
+    public var erasedConversations = 0
     /// Turns inserted, in new and in updated conversations.
     public var newTurns = 0
     public var skipped: [ImportProblem] = []

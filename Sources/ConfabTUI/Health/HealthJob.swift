@@ -9,7 +9,7 @@ final class HealthJob {
     let snapshotFrame: Int?
     /// Whether the job takes the write lock, so writers wait while it runs.
     let holdsWriteLock: Bool
-    let progress = JobProgress()
+    let progress = HealthJobProgress()
     var ticket: WorkTicket?
 
     init(name: String, snapshotFrame: Int?, holdsWriteLock: Bool) {
@@ -21,7 +21,7 @@ final class HealthJob {
 }
 
 /// The step a running job reported last; written by the worker, read by the UI thread.
-final class JobProgress: Sendable {
+final class HealthJobProgress: Sendable {
     struct Step: Sendable, Equatable {
         var name: String
         var index: Int

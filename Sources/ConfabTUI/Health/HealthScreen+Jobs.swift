@@ -11,7 +11,7 @@ extension HealthScreen {
     /// Runs `work` on the job worker unless a job is running, and shows its outcome.
     func startJob(
         _ name: String, holdsWriteLock: Bool, context: any ScreenContext,
-        _ work: @escaping @Sendable (SQLiteHealthProbe, JobProgress) throws -> HealthJobResult
+        _ work: @escaping @Sendable (SQLiteHealthProbe, HealthJobProgress) throws -> HealthJobResult
     ) {
         if let runningJob {
             context.showStatus("\(runningJob.name) is still running; Ctrl-C stops it", kind: .warning)

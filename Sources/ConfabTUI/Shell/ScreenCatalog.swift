@@ -14,6 +14,7 @@ public struct ScreenCatalog {
         catalog.factories[.browse] = { context in BrowseScreen(context: context) }
         catalog.factories[.search] = { context in SearchScreen(context: context) }
         catalog.factories[.health] = { context in HealthScreen(context: context) }
+        catalog.factories[.jobs] = { context in JobsScreen(context: context) }
         return catalog
     }
 

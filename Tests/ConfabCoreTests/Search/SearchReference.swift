@@ -20,6 +20,8 @@ enum SearchReference {
         var source: String
         var tags: [String]
         var time: Double?
+        /// The conversation's last activity (its newest turn counts too), or its creation time when that is unknown.
+        var activity: Double?
     }
 
     /// Reads every turn with its metadata from the store's tables.
@@ -29,14 +31,16 @@ enum SearchReference {
             SELECT t.id, c.id, c.uid, c.source_id, t.text, c.title, t.role, u.id, u.name, coalesce(t.model, c.model), c.source,
                    (SELECT group_concat(g.name, char(31)) FROM conversation_tags ct JOIN tags g ON g.id = ct.tag_id
                      WHERE ct.conversation_id = c.id),
-                   coalesce(t.created_at, c.created_at)
+                   coalesce(t.created_at, c.created_at),
+                   max(coalesce(c.updated_at, c.created_at), coalesce((SELECT max(created_at) FROM turns WHERE conversation_id = c.id), 0))
             FROM turns t JOIN conversations c ON c.id = t.conversation_id JOIN users u ON u.id = c.user_id
             """
         ) { row in
             Row(turnID: row.int64(0), conversationID: row.int64(1), conversationUID: row.string(2), sourceID: row.string(3),
                 text: row.string(4), title: row.optionalString(5), role: row.string(6), userID: row.int64(7),
                 userName: row.string(8), model: row.optionalString(9), source: row.string(10),
-                tags: row.optionalString(11)?.split(separator: "\u{1F}").map(String.init) ?? [], time: row.optionalDouble(12))
+                tags: row.optionalString(11)?.split(separator: "\u{1F}").map(String.init) ?? [], time: row.optionalDouble(12),
+                activity: row.optionalDouble(13))
         }
     }
 
@@ -200,6 +204,9 @@ enum SearchReference {
         case .after:
             guard let time = row.time, let date = filter.date else { return false }
             return time >= date.timeIntervalSince1970
+        case .idle:
+            guard let activity = row.activity, let date = filter.date else { return false }
+            return activity < date.timeIntervalSince1970
         }
     }
 }

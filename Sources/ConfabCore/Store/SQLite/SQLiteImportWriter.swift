@@ -20,6 +20,7 @@ final class SQLiteImportWriter: ImportWriter {
     private var nextTurnID: Int64
     private var isOpen = true
 
+    private let ledger: ImportLedgerCheck
     private var userIDByOwner: [Owner: Int64] = [:]
     private var personaIDByKey: [String: Int64] = [:]
     private var tagIDByName: [String: Int64] = [:]
@@ -40,7 +41,7 @@ final class SQLiteImportWriter: ImportWriter {
     static let insertTriggerNames = ["turns_fts_after_insert", "conversations_fts_after_insert"]
         + SearchSchema.insertTriggerNames
 
-    init(connection: Connection, format: ImportFormat, filePath: String, fileBytes: Int64?) throws {
+    init(connection: Connection, format: ImportFormat, filePath: String, fileBytes: Int64?, keyPath: String) throws {
         self.connection = connection
         self.source = format.rawValue
 
@@ -61,6 +62,7 @@ final class SQLiteImportWriter: ImportWriter {
             nextTurnID = (try connection.scalarInt("SELECT max(id) FROM turns") ?? 0) + 1
             firstUnindexedConversationID = nextConversationID
             firstUnindexedTurnID = nextTurnID
+            ledger = try ImportLedgerCheck(connection: connection, keyPath: keyPath)
         } catch {
             connection.rollbackIgnoringErrors()
             throw error
@@ -77,6 +79,10 @@ final class SQLiteImportWriter: ImportWriter {
 
     func write(_ conversation: ImportedConversation, owner: Owner) throws -> WriteResult {
         precondition(isOpen, "write after commit or rollback")
+        // Conversations that `forget` erased or a retention job anonymised stay away.
+        if try ledger.isErased(source: source, sourceID: conversation.sourceID, owner: owner) {
+            return WriteResult(outcome: .erased, turnsAdded: 0)
+        }
         var conversation = conversation
         conversation.turns = SQLiteImportWriter.withUniqueSourceIDs(conversation.turns)
 
@@ -135,6 +141,12 @@ final class SQLiteImportWriter: ImportWriter {
             }
             // Turns whose text an update replaced were queued by the update trigger.
             try CharacterIndex.indexPending(connection)
+            try AuditLog.append(
+                connection, actor: RetentionContext.currentActor(environment: ProcessInfo.processInfo.environment),
+                action: "import", selection: "import \(importID) (\(source))",
+                conversations: summary.newConversations + summary.updatedConversations, turns: summary.newTurns,
+                outcome: summary.isPartial ? "partial" : "complete",
+                detail: "\(summary.unchangedConversations) unchanged, \(summary.erasedConversations) skipped as erased")
             try connection.run(
                 """
                 UPDATE imports SET finished_at = ?, status = ?, new_conversations = ?, updated_conversations = ?,

@@ -16,7 +16,7 @@ struct SQLiteSearchFilters {
         for kind in SearchFilter.Kind.allCases {
             let ofKind = filters.filter { $0.kind == kind }
             guard !ofKind.isEmpty, !(forTitles && kind == .role) else { continue }
-            let isConversationLevel = [.user, .conversation, .source, .tag].contains(kind)
+            let isConversationLevel = [.user, .conversation, .source, .tag, .idle].contains(kind)
 
             let included = ofKind.filter { !$0.isExcluded }
             if !included.isEmpty {
@@ -85,6 +85,14 @@ struct SQLiteSearchFilters {
             let time = forTitles ? "c.created_at" : "coalesce(t.created_at, c.created_at)"
             let comparison = filter.kind == .before ? "<" : ">="
             return ("\(time) \(comparison) ?", [filter.date?.timeIntervalSince1970 ?? 0])
+        case .idle:
+            // A conversation with no known time has no age, so no age selects it. A turn written by
+            // another client may not have moved `updated_at`, so newer turns count as activity too.
+            let cutoff = filter.date?.timeIntervalSince1970 ?? 0
+            return ("""
+                (coalesce(c.updated_at, c.created_at) < ?
+                 AND NOT EXISTS (SELECT 1 FROM turns recent WHERE recent.conversation_id = c.id AND recent.created_at >= ?))
+                """, [cutoff, cutoff])
         }
     }
 }

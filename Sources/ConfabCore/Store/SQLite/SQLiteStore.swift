@@ -7,6 +7,9 @@ import Foundation
 public final class SQLiteStore: ConversationStore {
     public let path: String
     let connection: Connection
+    /// The key file that imports use to check the erased-ids ledger; nil means
+    /// `RetentionKeyFile.defaultPath` under the process environment.
+    public var retentionKeyPath: String?
 
     /// Opens the store at `path`, creating it (mode 0600, parent folders 0700) when it does not exist,
     /// and brings its schema up to date.
@@ -70,7 +73,9 @@ public final class SQLiteStore: ConversationStore {
 
 extension SQLiteStore {
     public func beginImport(format: ImportFormat, filePath: String, fileBytes: Int64?) throws -> any ImportWriter {
-        try SQLiteImportWriter(connection: connection, format: format, filePath: filePath, fileBytes: fileBytes)
+        try SQLiteImportWriter(
+            connection: connection, format: format, filePath: filePath, fileBytes: fileBytes,
+            keyPath: retentionKeyPath ?? RetentionKeyFile.defaultPath(storePath: path, environment: ProcessInfo.processInfo.environment))
     }
 }
 

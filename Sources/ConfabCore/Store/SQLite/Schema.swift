@@ -11,6 +11,7 @@ enum Schema {
         Migration("0001_core", apply: createCore),
         SearchSchema.migration,
         ChangeFeedSchema.migration,
+        RetentionSchema.migration,
     ])
 
     private static func createCore(_ connection: Connection) throws {
