@@ -98,7 +98,8 @@ public enum ConfabCommand {
         discussion: "Run 'confab' with no command to open the interactive console.",
         options: [databaseOption, themeOption],
         flags: [noColorFlag],
-        subcommands: [consoleSpec, importSpec, demoSpec, statsSpec, usersSpec, conversationsSpec, showSpec, SearchCommand.spec])
+        subcommands: [consoleSpec, importSpec, demoSpec, statsSpec, usersSpec, conversationsSpec, showSpec, SearchCommand.spec,
+                      AnalyticsCommand.spec])
 
     /// Runs a command line (without the program name) and returns the exit status.
     public static func run(
@@ -121,6 +122,7 @@ public enum ConfabCommand {
             case "conversations": return try ListingCommands.conversations(context)
             case "show": return try ShowCommand.run(context)
             case "search": return try SearchCommand.run(context)
+            case "analytics": return try AnalyticsCommand.run(context)
             default:
                 invocation.stdout.write(CommandRunner(root: root).helpText(for: [root], width: invocation.terminalWidth))
                 return ExitStatus.success

@@ -136,7 +136,7 @@ extension Console {
         histories[mode] = Array(history.suffix(100))
     }
 
-    private func submitSearch(_ query: String) {
+    func submitSearch(_ query: String) {
         switchScreen(to: .search)
         _ = screens[.search]?.handle(.search(query), context: self)
     }

@@ -12,6 +12,7 @@ public struct ScreenCatalog {
     public static var standard: ScreenCatalog {
         var catalog = placeholders
         catalog.factories[.browse] = { context in BrowseScreen(context: context) }
+        catalog.factories[.analytics] = { context in AnalyticsScreen(context: context) }
         return catalog
     }
 

@@ -22,6 +22,9 @@ public protocol ScreenContext: AnyObject {
     /// Shows another top-level screen.
     func show(_ screen: ScreenID)
 
+    /// Runs `query` on the Search screen and shows it, as if it was typed on the `/` line.
+    func openSearch(_ query: String)
+
     /// Sets the badge at the right of the header (nil removes it).
     func setBadge(_ badge: HeaderBadge?)
 

@@ -10,6 +10,7 @@ enum Schema {
     static let migrator = Migrator([
         Migration("0001_core", apply: createCore),
         SearchSchema.migration,
+        AnalyticsSchema.migration,
     ])
 
     private static func createCore(_ connection: Connection) throws {
