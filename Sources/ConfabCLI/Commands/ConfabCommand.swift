@@ -98,7 +98,8 @@ public enum ConfabCommand {
         discussion: "Run 'confab' with no command to open the interactive console.",
         options: [databaseOption, themeOption],
         flags: [noColorFlag],
-        subcommands: [consoleSpec, importSpec, demoSpec, statsSpec, usersSpec, conversationsSpec, showSpec, SearchCommand.spec]
+        subcommands: [consoleSpec, importSpec, demoSpec, statsSpec, usersSpec, conversationsSpec, showSpec, SearchCommand.spec,
+                      AnalyticsCommand.spec]
             + liveSubcommands
             + retentionSpecs)
 
@@ -123,6 +124,7 @@ public enum ConfabCommand {
             case "conversations": return try ListingCommands.conversations(context)
             case "show": return try ShowCommand.run(context)
             case "search": return try SearchCommand.run(context)
+            case "analytics": return try AnalyticsCommand.run(context)
             case let name? where liveCommandNames.contains(name): return try runLiveCommand(name, context)
             case let name? where retentionSpecs.contains(where: { $0.name == name }):
                 return try runRetention(name, context: context, subcommand: invocation.command.subcommandNames.dropFirst().first)

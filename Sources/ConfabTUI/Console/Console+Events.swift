@@ -160,7 +160,7 @@ extension Console {
         }
     }
 
-    private func submitSearch(_ query: String) {
+    func submitSearch(_ query: String) {
         switchScreen(to: .search)
         _ = screens[.search]?.handle(.search(query), context: self)
     }

@@ -41,6 +41,10 @@ extension Console: ScreenContext {
         switchScreen(to: screen)
     }
 
+    public func openSearch(_ query: String) {
+        submitSearch(query)
+    }
+
     public func setBadge(_ badge: HeaderBadge?) {
         self.badge = badge
         needsDisplay = true

@@ -15,6 +15,7 @@ public struct ScreenCatalog {
         catalog.factories[.search] = { context in SearchScreen(context: context) }
         catalog.factories[.health] = { context in HealthScreen(context: context) }
         catalog.factories[.jobs] = { context in JobsScreen(context: context) }
+        catalog.factories[.analytics] = { context in AnalyticsScreen(context: context) }
         return catalog
     }
 

@@ -25,6 +25,8 @@ public protocol ScreenContext: AnyObject {
     /// Returns the screen with `id`, so one screen can hand work to another (Search opens a hit
     /// in Browse).
     func screen(_ id: ScreenID) -> (any ConsoleScreen)?
+    /// Runs `query` on the Search screen and shows it, as if it was typed on the `/` line.
+    func openSearch(_ query: String)
 
     /// Sets the badge at the right of the header (nil removes it).
     func setBadge(_ badge: HeaderBadge?)

@@ -31,6 +31,8 @@ final class SQLiteImportWriter: ImportWriter {
     private var firstUnindexedConversationID: Int64
     /// The insert triggers this writer dropped, with the SQL that creates them again.
     private var droppedTriggers: [(name: String, sql: String)] = []
+    /// Stored conversations this import changed, whose summary rows are refreshed at commit.
+    private var updatedConversationIDs = Set<Int64>()
 
     /// Turns inserted since the last bulk indexing; indexing every few thousand keeps the rows
     /// it reads back in SQLite's page cache.
@@ -39,7 +41,7 @@ final class SQLiteImportWriter: ImportWriter {
 
     /// The triggers that index new rows, replaced by bulk indexing during an import.
     static let insertTriggerNames = ["turns_fts_after_insert", "conversations_fts_after_insert"]
-        + SearchSchema.insertTriggerNames
+        + SearchSchema.insertTriggerNames + AnalyticsSchema.insertTriggerNames
 
     init(connection: Connection, format: ImportFormat, filePath: String, fileBytes: Int64?, keyPath: String) throws {
         self.connection = connection
@@ -109,6 +111,7 @@ final class SQLiteImportWriter: ImportWriter {
             // The update triggers are still in place and would delete index entries of rows
             // that are not indexed yet, so the index must be current first.
             try indexInsertedRows()
+            updatedConversationIDs.insert(existing.id)
             let turnsAdded = try connection.savepoint {
                 try update(existing.id, with: conversation, tree: tree, turnHashes: turnHashes, hash: hash, personaID: personaID)
             }
@@ -147,6 +150,10 @@ final class SQLiteImportWriter: ImportWriter {
                 conversations: summary.newConversations + summary.updatedConversations, turns: summary.newTurns,
                 outcome: summary.isPartial ? "partial" : "complete",
                 detail: "\(summary.unchangedConversations) unchanged, \(summary.erasedConversations) skipped as erased")
+            // The update triggers queued the conversations whose turns changed; new turns of
+            // updated conversations came without a trigger, so those are refreshed by id.
+            try AnalyticsAggregates.refresh(conversationIDs: updatedConversationIDs, in: connection)
+            try AnalyticsAggregates.refreshPending(in: connection)
             try connection.run(
                 """
                 UPDATE imports SET finished_at = ?, status = ?, new_conversations = ?, updated_conversations = ?,
@@ -192,6 +199,10 @@ final class SQLiteImportWriter: ImportWriter {
             conversation.model, times.created, times.updated, conversation.turns.count, conversation.metadataJSON,
             hash, importID, importID)
 
+        // The analytics summary rows come from the values written here rather than from the
+        // stored turns, because reading each batch of turns back cost about 7% of the import's
+        // time (docs/benchmarks.md).
+        var summary = AnalyticsConversationSummary(conversationID: conversationID, createdAt: times.created, model: conversation.model)
         var turnIDs = [Int64](repeating: 0, count: conversation.turns.count)
         for index in tree.insertionOrder {
             let turnID = nextTurnID
@@ -204,7 +215,9 @@ final class SQLiteImportWriter: ImportWriter {
             for attachment in conversation.turns[index].attachments {
                 try insertAttachment(attachment, turnID: turnID)
             }
+            summary.add(conversation.turns[index], turnID: turnID, branchIndex: tree.branchIndex[index])
         }
+        try summary.write(to: connection)
         try attach(conversation.tags, to: conversationID)
 
         unindexedTurnCount += conversation.turns.count

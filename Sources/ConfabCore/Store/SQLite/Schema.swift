@@ -12,6 +12,7 @@ enum Schema {
         SearchSchema.migration,
         ChangeFeedSchema.migration,
         RetentionSchema.migration,
+        AnalyticsSchema.migration,
     ])
 
     private static func createCore(_ connection: Connection) throws {
