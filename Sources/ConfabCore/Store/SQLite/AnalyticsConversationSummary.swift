@@ -44,13 +44,33 @@ struct AnalyticsConversationSummary {
     }
 
     /// Counts characters as SQLite's `length` does: UTF-8 sequences before the first NUL.
+    ///
+    /// Imports call it for every turn, so it counts the continuation bytes (`10xxxxxx`) of eight
+    /// bytes at a time and goes byte by byte only from a word that contains a NUL.
     static func sqliteLength(_ text: String) -> Int {
-        var count = 0
-        for byte in text.utf8 {
-            if byte == 0 { break }
-            if byte & 0xC0 != 0x80 { count += 1 }
+        var text = text
+        return text.withUTF8 { bytes in
+            guard let base = bytes.baseAddress else { return 0 }
+            let count = bytes.count
+            var index = 0
+            var continuationBytes = 0
+            while index + 8 <= count {
+                let word = UnsafeRawPointer(base + index).loadUnaligned(as: UInt64.self)
+                let hasZeroByte = (word &- 0x0101_0101_0101_0101) & ~word & 0x8080_8080_8080_8080 != 0
+                if hasZeroByte {
+                    break
+                }
+                continuationBytes += (word & ~(word << 1) & 0x8080_8080_8080_8080).nonzeroBitCount
+                index += 8
+            }
+            while index < count && bytes[index] != 0 {
+                if bytes[index] & 0xC0 == 0x80 {
+                    continuationBytes += 1
+                }
+                index += 1
+            }
+            return index - continuationBytes
         }
-        return count
     }
 
     mutating func add(_ turn: ImportedTurn, turnID: Int64, branchIndex: Int) {
