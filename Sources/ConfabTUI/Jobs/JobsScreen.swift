@@ -221,10 +221,11 @@ public final class JobsScreen: ConsoleScreen {
 
     static func planLines(_ plan: RetentionPlan) -> [String] {
         var lines = plan.rules.map { rule in
-            "\(rule.rule.name): \(rule.rule.action.rawValue) \(rule.conversations) conversations, \(rule.turns) turns, "
-                + "\(rule.bytes) bytes" + (rule.held > 0 ? " (\(rule.held) held, kept)" : "") + " · \(rule.rule.match)"
+            "\(rule.rule.name): \(rule.rule.action.rawValue) \(HealthFormat.count(rule.conversations)) conversations, "
+                + "\(HealthFormat.count(rule.turns)) turns, \(HealthFormat.bytes(Int64(rule.bytes)))"
+                + (rule.held > 0 ? " (\(HealthFormat.count(rule.held)) held, kept)" : "") + " · \(rule.rule.match)"
         }
-        lines.append("Total: \(plan.conversations) conversations, \(plan.turns) turns.")
+        lines.append("Total: \(HealthFormat.count(plan.conversations)) conversations, \(HealthFormat.count(plan.turns)) turns.")
         return lines
     }
 

@@ -1,6 +1,7 @@
 extension Action {
     public static let toggleSearchOrder = Action("toggle-sort")
     public static let toggleRawQuery = Action("toggle-raw")
+    public static let planRetention = Action("plan-retention")
 }
 
 extension ActionDefinition {
@@ -12,6 +13,7 @@ extension ActionDefinition {
         return [
             ActionDefinition(.toggleSearchOrder, summary: "Sort hits by relevance or newest first", section: section, scope: scope, keys: [.character("s")]),
             ActionDefinition(.toggleRawQuery, summary: "Plain words or raw FTS5 syntax for the query", section: section, scope: scope, keys: [.character("R")]),
+            ActionDefinition(.planRetention, summary: "Preview a retention plan that deletes what the query selects", section: section, scope: scope, keys: [.character("P")]),
         ]
     }()
 }

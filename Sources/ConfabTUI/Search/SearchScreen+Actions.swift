@@ -12,6 +12,8 @@ extension SearchScreen {
             toggleOrder(context: context)
         case .toggleRawQuery:
             toggleSyntax(context: context)
+        case .planRetention:
+            planRetention(context: context)
         case .refresh:
             startSearch()
         case .cancel:
@@ -54,6 +56,26 @@ extension SearchScreen {
     private func toggleSyntax(context: any ScreenContext) {
         setSyntax(syntax == .plain ? .raw : .plain)
         context.showStatus(syntax == .raw ? "Raw FTS5 queries: the text is passed to SQLite's FTS5" : "Plain queries: every input is searched literally", kind: .info)
+    }
+
+    /// Hands the query to the Jobs screen, which previews the conversations it selects as a
+    /// deletion and runs nothing until the user confirms there.
+    private func planRetention(context: any ScreenContext) {
+        let query = text.trimmingCharacters(in: .whitespaces)
+        guard !query.isEmpty else {
+            context.showStatus("Type a query first: its conversations are what the plan would delete.", kind: .warning)
+            return
+        }
+        guard syntax == .plain else {
+            context.showStatus("Retention selects with plain queries; switch off raw FTS5 syntax (R) first.", kind: .warning)
+            return
+        }
+        guard let jobs = context.screen(.jobs) as? JobsScreen else {
+            context.showStatus("The Jobs screen is not available in this console.", kind: .error)
+            return
+        }
+        context.show(.jobs)
+        jobs.previewAdHoc(query, context: context)
     }
 
     // MARK: Opening hits

@@ -53,6 +53,32 @@ struct SearchEndToEndTests {
         lines.count > 2 ? lines[2] : ""
     }
 
+    @Test func queryHandedToRetentionPlan() throws {
+        let directory = try TemporaryDirectory()
+        let path = try demoStore(in: directory)
+        let session = try startConsole(store: path, directory: directory)
+
+        try session.sendKeys("/")
+        try session.sendText("docker")
+        try session.waitUntil("results while typing", timeout: SearchEndToEndTests.timeout) {
+            self.summary($0).contains("turns match \"docker\"")
+        }
+        try session.sendKeys("Enter", "P")
+        let plan = try session.waitForText("Press y to run it, Esc to cancel.", timeout: SearchEndToEndTests.timeout)
+        #expect(plan[0].contains("Jobs"), "\(plan[0])")
+        #expect(plan.contains { $0.contains("match: delete ") && $0.contains(" · docker") })
+
+        // Nothing runs until the user confirms, and Esc drops the plan.
+        try session.sendKeys("Escape")
+        try session.waitUntil("the plan is dropped", timeout: SearchEndToEndTests.timeout) { lines in
+            !lines.contains { $0.contains("Press y to run it") }
+        }
+        #expect(try runConfab(["--db", path, "search", "docker", "--json"], in: directory) == 0)
+        let output = try String(contentsOfFile: directory.path + "/confab-output.txt", encoding: .utf8)
+        #expect(output.contains("\"results\":[{"), "the conversations are still there")
+        try quit(session)
+    }
+
     @Test func typeOpenHitStepAndReturn() throws {
         let directory = try TemporaryDirectory()
         let path = try demoStore(in: directory)
