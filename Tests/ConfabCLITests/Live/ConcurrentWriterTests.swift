@@ -76,6 +76,11 @@ struct ConcurrentWriterTests {
             WHERE on_default_thread = 1 GROUP BY conversation_id, position HAVING n != 1)
             """)
         #expect(brokenThreads == 0)
+
+        // The analytics summaries were refreshed once the writers finished.
+        let aggregates = try store.checkAggregates()
+        #expect(aggregates.pendingConversations == 0)
+        #expect(aggregates.isConsistent, "\(aggregates.mismatchedConversationIDs)")
     }
 
     @Test func killedWriterLosesNothingAcknowledged() throws {

@@ -67,6 +67,9 @@ enum SimulateCommand {
         }
         waitForAll(processes, context: context)
         let elapsed = Date().timeIntervalSince(started)
+        // Each append queued its conversation for the analytics summaries; refresh them once here
+        // instead of inside every writer's transaction.
+        try store.refreshPendingAggregates()
 
         let outcome = try SimulationAudit.collect(
             writers: processes.map { ($0.index, $0.process.terminationStatus, $0.reportPath, $0.errorPath, $0.ackPath) },

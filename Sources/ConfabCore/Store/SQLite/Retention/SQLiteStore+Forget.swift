@@ -81,6 +81,9 @@ extension SQLiteStore {
             return feedRows
         }
 
+        // The deleted turns queued their conversations for the analytics summaries.
+        try refreshPendingAggregates()
+
         let scrubber = StoreScrubber(connection: connection, path: path)
         try scrubber.optimizeIndexes()
         try scrubber.returnFreePages()

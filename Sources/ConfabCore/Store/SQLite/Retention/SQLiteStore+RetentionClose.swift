@@ -16,6 +16,10 @@ extension SQLiteStore {
             return job.status(isResumed: false)
         }
 
+        // Deleted and anonymised turns queued their conversations for the analytics summaries;
+        // refreshing them here spares every later analytics read from recomputing them.
+        try refreshPendingAggregates()
+
         let scrubber = StoreScrubber(connection: connection, path: path)
         try scrubber.mergeIndexes(automerge: job.automergeBefore ?? 4)
         try scrubber.returnFreePages()
