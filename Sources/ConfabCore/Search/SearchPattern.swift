@@ -114,9 +114,11 @@ struct SearchPattern {
     }
 
     /// Whether the character at `index`, next to a match, would make the match part of a longer word.
+    /// A change between an unsegmented script and any other is a word boundary, so `docker` is
+    /// found in `東京でdockerを使う` and `東京` next to Latin letters.
     @inline(__always)
     private func continuesWord(at index: Int, in text: FoldedText) -> Bool {
-        containsUnsegmented ? text.isSegmentedWord(at: index) : text.isWord(at: index)
+        text.isSegmentedWord(at: index)
     }
 
     /// Matches `parts[index...]` at `position` and returns where the match ends.

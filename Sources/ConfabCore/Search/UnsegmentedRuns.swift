@@ -6,7 +6,7 @@ import Foundation
 ///
 /// Runs are put in NFC, so decomposed kana and Hangul match composed queries. Consecutive runs
 /// are kept apart by the separator word `0`, which no query run contains, so that a phrase never
-/// spans two runs.
+/// spans two runs. After the runs come the words of other scripts glued to them (`gluedWords`).
 enum UnsegmentedRuns {
     static let runSeparator = "0"
 
@@ -15,7 +15,12 @@ enum UnsegmentedRuns {
         guard mayContainUnsegmented(text) else { return nil }
         let runs = self.runs(in: text)
         guard !runs.isEmpty else { return nil }
-        return runs.map(spaced).joined(separator: " \(runSeparator) ")
+        var indexText = runs.map(spaced).joined(separator: " \(runSeparator) ")
+        let glued = gluedWords(in: text)
+        if !glued.isEmpty {
+            indexText += " \(runSeparator) " + glued.joined(separator: " ")
+        }
+        return indexText
     }
 
     /// Returns false when `text` certainly has no unsegmented characters. Every unsegmented script

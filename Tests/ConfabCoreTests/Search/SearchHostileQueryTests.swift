@@ -66,7 +66,7 @@ import Testing
         let fixture = try SearchFixture()
         let rows = try SearchReference.rows(fixture.store)
         let cases: [(String, Int)] = [
-            ("日本語", 1), ("本", 3), ("gen-itgc后", 1), ("cafe", 3), ("jose", 1), ("c++", 1), ("std::vector", 1), ("gen", 0),
+            ("日本語", 1), ("本", 3), ("gen-itgc后", 1), ("cafe", 3), ("jose", 1), ("c++", 1), ("std::vector", 1), ("gen", 1), ("itgc", 1), ("itg", 0),
             ("state-of-the-art", 1), ("елка", 1),
         ]
         for (text, count) in cases {

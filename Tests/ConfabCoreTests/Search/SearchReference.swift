@@ -135,10 +135,9 @@ enum SearchReference {
         guard let first = words.first?.first, let last = words.last?.last else { return false }
         let startBoundary = isWordCharacter(first) && !isUnsegmented(first)
         let endBoundary = !term.isPrefix && isWordCharacter(last) && !isUnsegmented(last)
-        // A term with CJK characters accepts CJK neighbours as word boundaries.
-        let hasCJK = words.joined().contains(where: isUnsegmented)
+        // A script change between CJK and other word characters is a word boundary.
         func extendsWord(_ value: UInt32) -> Bool {
-            hasCJK ? isWordCharacter(value) && !isUnsegmented(value) : isWordCharacter(value)
+            isWordCharacter(value) && !isUnsegmented(value)
         }
 
         for start in text.indices {

@@ -54,6 +54,50 @@ import Testing
         #expect(try ids(store, "京 大").count == 2)
     }
 
+    @Test func gluedWordsAreFound() throws {
+        let folder = try TemporaryDirectory()
+        let store = try store(folder)
+        try write(["東京でdockerを使う方法", "plain docker question", "和gen-itgc后端"], id: "a", into: store)
+        #expect(try store.connection.scalarString("SELECT characters FROM turn_characters ORDER BY turn_id LIMIT 1")
+                == "東 京 で 0 を 使 う 方 法 0 docker")
+        #expect(try ids(store, "docker").count == 2)
+        #expect(try ids(store, "docker 方法").count == 1)
+        #expect(try ids(store, "docker -方法").count == 1)
+        #expect(try ids(store, "dock*").count == 2)
+        #expect(try ids(store, "itgc").count == 1)
+        #expect(try ids(store, "gen-itgc").count == 1)
+        #expect(try ids(store, "東京 -docker").isEmpty)
+        try integrityCheck(store)
+    }
+
+    @Test func schemaStepAddsGluedWords() throws {
+        let folder = try TemporaryDirectory()
+        do {
+            let store = try store(folder)
+            try write(["東京でdockerを使う"], id: "a", into: store)
+            // The row as a store made before glued words were indexed has it.
+            try store.connection.execute("""
+                UPDATE turn_characters SET characters = '東 京 で 0 を 使 う';
+                DELETE FROM confab_migrations WHERE name = '0006_search_glued_words';
+                """)
+            #expect(try ids(store, "docker").isEmpty)
+        }
+
+        let reopened = try store(folder)
+        #expect(try ids(reopened, "docker").count == 1)
+        try integrityCheck(reopened)
+    }
+
+    @Test func commonWordsLeaveGluedUsesOut() throws {
+        let folder = try TemporaryDirectory()
+        let store = try store(folder)
+        let plain = (0...SQLiteSearchPlan.gluedCandidateLimit).map { "docker note \($0)" }
+        try write(plain + ["東京でdockerを使う"], id: "a", into: store)
+        let page = try store.search(SearchRequest(query: .parse("docker"), limit: 5), cancellation: nil)
+        #expect(page.total == plain.count)
+        #expect(page.notes.contains { $0.contains("without a space next to Chinese, Japanese, Korean or Thai text") })
+    }
+
     @Test func otherClientsWritesAreFoundAndLaterIndexed() throws {
         let folder = try TemporaryDirectory()
         let store = try store(folder)

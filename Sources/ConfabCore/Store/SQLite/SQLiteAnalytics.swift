@@ -210,9 +210,10 @@ final class SQLiteAnalytics {
         if let raw = query.rawExpression {
             plan = SQLiteSearchPlan(rawExpression: raw)
         } else {
-            plan = try SQLiteSearchPlan(query: query, hasPendingCharacters: pending) { driver in
-                try SQLiteSearch.cappedCount(of: driver, cap: 1_000_000, pending: pending, connection: connection)
-            }
+            plan = try SQLiteSearchPlan(
+                query: query, hasPendingCharacters: pending,
+                count: { driver in try SQLiteSearch.cappedCount(of: driver, cap: 1_000_000, pending: pending, connection: connection) },
+                isGlued: { expression in try SQLiteSearch.isGlued(expression, connection: connection) })
         }
 
         let filtered = "SELECT t.id FROM turns t JOIN conversations c ON c.id = t.conversation_id WHERE \(filterCondition)"

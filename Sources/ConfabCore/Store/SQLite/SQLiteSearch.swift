@@ -42,9 +42,16 @@ final class SQLiteSearch {
         } else {
             let cap = request.rankingLimit + 1
             let pending = hasPendingCharacters
-            plan = try SQLiteSearchPlan(query: query, hasPendingCharacters: pending) { driver in
-                try SQLiteSearch.cappedCount(of: driver, cap: cap, pending: pending, connection: connection)
-            }
+            plan = try SQLiteSearchPlan(
+                query: query, hasPendingCharacters: pending,
+                count: { driver in try SQLiteSearch.cappedCount(of: driver, cap: cap, pending: pending, connection: connection) },
+                isGlued: { expression in try SQLiteSearch.isGlued(expression, connection: connection) })
+        }
+        if plan.leavesOutGluedWords {
+            notes.append("""
+                a word of the query is in more than \(SQLiteSearchPlan.gluedCandidateLimit) turns, so its uses written \
+                without a space next to Chinese, Japanese, Korean or Thai text are left out
+                """)
         }
     }
 
@@ -101,6 +108,14 @@ final class SQLiteSearch {
             let score = ranked ? "bm25(turn_characters_fts)" : "0"
             return ("SELECT rowid, \(score) AS score FROM turn_characters_fts WHERE turn_characters_fts MATCH ?" + pendingRows,
                     [expression])
+        case let .union(words, characters) where ranked:
+            // The two indexes score on different scales; a turn found by both keeps its better score.
+            return ("""
+                SELECT rowid, min(score) AS score FROM (
+                    SELECT rowid, bm25(turns_fts) AS score FROM turns_fts WHERE turns_fts MATCH ?
+                    UNION ALL SELECT rowid, bm25(turn_characters_fts) FROM turn_characters_fts WHERE turn_characters_fts MATCH ?\(pendingRows)
+                ) GROUP BY rowid
+                """, [words, characters])
         case let .union(words, characters):
             return ("""
                 SELECT rowid, 0 AS score FROM turns_fts WHERE turns_fts MATCH ?
@@ -112,6 +127,13 @@ final class SQLiteSearch {
     }
 
     /// Counts the candidates of `driver`, stopping at `cap`.
+    /// Returns whether a word expression occurs among the glued words of the character index.
+    /// The index is small, so this one lookup costs tens of microseconds.
+    static func isGlued(_ expression: String, connection: Connection) throws -> Bool {
+        try connection.scalarInt(
+            "SELECT EXISTS (SELECT 1 FROM turn_characters_fts WHERE turn_characters_fts MATCH ?)", [expression]) == 1
+    }
+
     static func cappedCount(of driver: SQLiteSearchPlan.Driver, cap: Int, pending: Bool, connection: Connection) throws -> Int {
         guard let (sql, values) = driverSQL(driver, ranked: false, pending: pending) else { return cap }
         return Int(try connection.scalarInt("SELECT count(*) FROM (\(sql) LIMIT ?)", values + [cap]) ?? 0)
@@ -315,8 +337,8 @@ extension SQLiteSearchPlan.Driver {
     /// True when BM25 applies: a single FTS5 table drives.
     var isRankable: Bool {
         switch self {
-        case .words, .characters: true
-        case .union, .all: false
+        case .words, .characters, .union: true
+        case .all: false
         }
     }
 }

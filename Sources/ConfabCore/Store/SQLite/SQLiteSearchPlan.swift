@@ -22,6 +22,12 @@ struct SQLiteSearchPlan {
     /// The included word clauses, for ranking titles and for `in:title`.
     var titleExpression: String?
     let matcher: SearchMatcher
+    /// True when a word of the query also occurs glued to unsegmented text but was matched in
+    /// the word index only, because it is in more than `gluedCandidateLimit` turns.
+    var leavesOutGluedWords = false
+
+    /// Word-index candidates up to which glued uses of a word are searched too.
+    static let gluedCandidateLimit = 250
 
     /// The clauses one index can state.
     private struct IndexPart {
@@ -37,13 +43,19 @@ struct SQLiteSearchPlan {
 
     /// Plans a plain query. `hasPendingCharacters` is true when turns wait for the character
     /// index, and `count` returns the (capped) number of candidates of a driver, used to drive from
-    /// the smaller index when a query needs both.
-    init(query: SearchQuery, hasPendingCharacters: Bool, count: (Driver) throws -> Int) rethrows {
+    /// the smaller index when a query needs both. `isGlued` returns whether the character index
+    /// has an FTS5 expression among the words glued to unsegmented text (`UnsegmentedRuns.gluedWords`).
+    init(query: SearchQuery, hasPendingCharacters: Bool, count: (Driver) throws -> Int,
+         isGlued: (String) throws -> Bool) rethrows {
         matcher = SearchMatcher(query)
         var words = IndexPart()
         var characters = IndexPart()
         var mixed: [(words: [String], characters: [String])] = []
         var isExact = true
+        // Word terms that also occur glued to Chinese, Japanese, Korean or Thai text, where only
+        // the character index finds them.
+        var gluedIncluded: [String] = []
+        var hasGluedExclusion = false
 
         for clause in matcher.clauses {
             let usesCharacters = clause.patterns.map { !$0.unsegmentedRuns.isEmpty }
@@ -55,7 +67,9 @@ struct SQLiteSearchPlan {
             let characterExpressions = clause.patterns.indices.filter { usesCharacters[$0] }
                 .map { FTS5QueryBuilder.characterPhrases(clause.patterns[$0]) }
 
+            let gluedExpressions = try wordExpressions.filter(isGlued)
             if clause.isExcluded {
+                hasGluedExclusion = hasGluedExclusion || !gluedExpressions.isEmpty
                 // A loose match of an excluded term in the index would remove real matches, so
                 // such terms are left to the check in Swift.
                 if !clauseIsExact {
@@ -70,6 +84,7 @@ struct SQLiteSearchPlan {
             if !clauseIsExact {
                 isExact = false
             }
+            gluedIncluded += gluedExpressions
             if characterExpressions.isEmpty {
                 words.included.append(FTS5QueryBuilder.or(wordExpressions))
             } else if wordExpressions.isEmpty {
@@ -99,6 +114,22 @@ struct SQLiteSearchPlan {
             } else {
                 driver = .all
                 isExact = isExact && words.isEmpty && characters.isEmpty
+            }
+        }
+        // A turn that matches every clause either has each word term as a token of the word
+        // index, or has one of them glued to unsegmented text, so adding the turns of any glued
+        // term to the word driver's candidates misses none. The check in Swift drops the rest.
+        // It reads every candidate's text, so this happens only for words in few turns: a word in
+        // many has more hits than anyone reads, and its glued uses are left out.
+        leavesOutGluedWords = false
+        if case let .words(expression) = driver, !gluedIncluded.isEmpty || hasGluedExclusion {
+            if try count(.words(expression)) <= SQLiteSearchPlan.gluedCandidateLimit {
+                if !gluedIncluded.isEmpty {
+                    driver = .union(words: expression, characters: FTS5QueryBuilder.or(gluedIncluded))
+                }
+                isExact = false
+            } else {
+                leavesOutGluedWords = true
             }
         }
         needsVerification = !isExact

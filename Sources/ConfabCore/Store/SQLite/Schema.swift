@@ -13,6 +13,7 @@ enum Schema {
         ChangeFeedSchema.migration,
         RetentionSchema.migration,
         AnalyticsSchema.migration,
+        GluedWordsSchema.migration,
     ])
 
     private static func createCore(_ connection: Connection) throws {
