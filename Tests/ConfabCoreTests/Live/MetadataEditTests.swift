@@ -37,6 +37,17 @@ import Testing
         #expect(last.kind == .conversationEdited)
     }
 
+    @Test func changedAndChangedBackIsRejected() throws {
+        let (_, _, writer, base) = try fixture()
+        let other = try writer.edit(ConversationEdit(title: "Other", isArchived: true), base: base)
+        _ = try writer.edit(ConversationEdit(title: "Original", isArchived: false), base: other.current)
+        let late = try writer.edit(ConversationEdit(title: "Mine", isArchived: true), base: base)
+
+        #expect(late.resolution == .rejected(fields: ["title", "archived"]))
+        #expect(late.current.title == "Original")
+        #expect(!late.current.isArchived)
+    }
+
     @Test func otherFieldsMerge() throws {
         let (_, _, writer, base) = try fixture()
         _ = try writer.edit(ConversationEdit(title: "New title"), base: base)

@@ -32,6 +32,10 @@ enum ChangeFeedSchema {
             CREATE INDEX changes_user ON changes(user_id) WHERE user_id IS NOT NULL;
 
             ALTER TABLE conversations ADD COLUMN archived INTEGER NOT NULL DEFAULT 0 CHECK (archived IN (0, 1));
+            -- The metadata version at which an edit last changed the title or the archived flag,
+            -- so a stale edit can tell a field changed since its read even when it was changed back.
+            ALTER TABLE conversations ADD COLUMN title_version INTEGER NOT NULL DEFAULT 0;
+            ALTER TABLE conversations ADD COLUMN archived_version INTEGER NOT NULL DEFAULT 0;
 
             -- One row per live source that `confab follow` keeps in step with the store.
             CREATE TABLE followed_sources (

@@ -9,10 +9,10 @@ extension SQLiteLiveWriter {
     ///
     /// The rule, field by field, when `base.version` is no longer the stored version: a title or
     /// archived flag that an edit committed since `base` changed keeps the committed value (first
-    /// committer wins, and the field is reported as rejected); a field nobody changed since takes
-    /// the new value; tag additions and removals always apply to the current set. An edit that
-    /// changes anything increments the version. With `.rejectAll` a stale edit applies nothing
-    /// and reports every field it named as rejected.
+    /// committer wins, and the field is reported as rejected), even when that value equals the one
+    /// `base` read; a field nobody changed since takes the new value; tag additions and removals
+    /// always apply to the current set. An edit that changes anything increments the version.
+    /// With `.rejectAll` a stale edit applies nothing and reports every field it named as rejected.
     public func edit(_ edit: ConversationEdit, base: ConversationMetadata, onStale policy: StaleEditPolicy) throws -> EditOutcome {
         let tagsToAdd = try edit.addTags.map(SQLiteLiveWriter.validatedTag)
         let tagsToRemove = try edit.removeTags.map(SQLiteLiveWriter.validatedTag)
@@ -28,16 +28,19 @@ extension SQLiteLiveWriter {
             var rejected: [String] = []
             var newTitle = current.title
             var newArchived = current.isArchived
+            let fieldVersions = try connection.queryFirst(
+                "SELECT title_version, archived_version FROM conversations WHERE id = ?", [base.conversationID]
+            ) { (title: $0.int64(0), archived: $0.int64(1)) } ?? (title: 0, archived: 0)
 
             if let title = edit.title {
-                if isStale && current.title != base.title && current.title != title {
+                if isStale && fieldVersions.title > base.version && current.title != title {
                     rejected.append("title")
                 } else {
                     newTitle = title
                 }
             }
             if let archived = edit.isArchived {
-                if isStale && current.isArchived != base.isArchived && current.isArchived != archived {
+                if isStale && fieldVersions.archived > base.version && current.isArchived != archived {
                     rejected.append("archived")
                 } else {
                     newArchived = archived
@@ -50,9 +53,14 @@ extension SQLiteLiveWriter {
             if fieldsChanged || tagsChanged {
                 version += 1
                 if fieldsChanged {
+                    let titleVersion = newTitle != current.title ? version : fieldVersions.title
+                    let archivedVersion = newArchived != current.isArchived ? version : fieldVersions.archived
                     try connection.run(
-                        "UPDATE conversations SET title = ?, archived = ?, version = ? WHERE id = ?",
-                        newTitle, newArchived, version, base.conversationID)
+                        """
+                        UPDATE conversations SET title = ?, archived = ?, version = ?, title_version = ?, archived_version = ?
+                        WHERE id = ?
+                        """,
+                        newTitle, newArchived, version, titleVersion, archivedVersion, base.conversationID)
                 } else {
                     try connection.run("UPDATE conversations SET version = ? WHERE id = ?", version, base.conversationID)
                 }
