@@ -96,11 +96,13 @@ enum SearchSnippetBuilder {
 
     /// Returns whether `scalar` is white space or a C0 control. ASCII is decided without the
     /// Unicode property lookup, which cost about 4% of a search's time in a perf profile.
+    /// True for whitespace and for C0 controls, DEL and C1 controls, which all become one space,
+    /// so that no snippet carries a terminal control to a reader such as `jq -r`.
     private static func isBlank(_ scalar: Unicode.Scalar) -> Bool {
         if scalar.value < 0x80 {
-            return scalar.value <= 0x20
+            return scalar.value <= 0x20 || scalar.value == 0x7F
         }
-        return scalar.properties.isWhitespace
+        return scalar.value <= 0x9F || scalar.properties.isWhitespace
     }
 
     private static func render(scalars: [Unicode.Scalar], window: Range<Int>, matches: [Range<Int>]) -> SearchSnippet {

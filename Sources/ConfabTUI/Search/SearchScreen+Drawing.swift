@@ -40,7 +40,9 @@ extension SearchScreen {
         var summary: String
         var element = ThemeElement.title
         if let results, let resultsQuery {
-            let quoted = "\"" + clean(resultsQuery.text) + "\""
+            // A query that starts and ends with a quote is shown as typed, not in a second pair.
+            let text = clean(resultsQuery.text)
+            let quoted = text.count > 1 && text.hasPrefix("\"") && text.hasSuffix("\"") ? text : "\"" + text + "\""
             if results.total == 0 && results.loadedRange.isEmpty {
                 summary = "No turns match " + quoted
                 element = .note

@@ -84,6 +84,13 @@ import Testing
         #expect(snippet.highlights.map { String(snippet.text[$0]) } == ["Needle"])
     }
 
+    @Test func snippetBlanksControls() {
+        let text = "C1 \u{9B}31mRED\u{9B}0m, DEL\u{7F}, OSC \u{9D}0;x\u{9C} and ESC \u{1B}[2J match"
+        let snippet = SearchSnippetBuilder.snippet(of: text, matcher: SearchMatcher(SearchQuery.parse("match")), length: 160)
+        #expect(!snippet.text.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
+        #expect(snippet.highlights.map { String(snippet.text[$0]) } == ["match"])
+    }
+
     @Test func snippetFoldsLineBreaks() {
         let text = "first line\n\nsecond\tline with match"
         let folded = FoldedText(text)

@@ -88,6 +88,28 @@ import Testing
         try integrityCheck(reopened)
     }
 
+    @Test func walkStopsCheckingAtItsLimit() throws {
+        let folder = try TemporaryDirectory()
+        let store = try store(folder)
+        let perConversation = 25
+        let conversations = SQLiteSearch.walkVerificationLimit / perConversation + 10
+        for index in 0..<conversations {
+            let texts = (0..<perConversation).map { "the c language, turn \($0)" }
+            try write(texts, id: "c\(index)", day: 1_700_000_000 + Double(index) * 100, into: store)
+        }
+        try write(["old C++ question"], id: "oldest", day: 1_600_000_000, into: store)
+
+        // Both the walk by conversation and the ordered candidates stop at the limit.
+        for rankingLimit in [100, 4_000] {
+            let request = SearchRequest(query: .parse("C++"), order: .recent, limit: 5, rankingLimit: rankingLimit)
+            let page = try store.search(request, cancellation: nil)
+            #expect(page.hits.isEmpty, "ranking limit \(rankingLimit)")
+            #expect(page.totalIsLowerBound, "ranking limit \(rankingLimit)")
+            #expect(page.nextCursor != nil, "the next page goes on where checking stopped")
+            #expect(page.notes.contains { $0.contains("stopped after checking") }, "ranking limit \(rankingLimit)")
+        }
+    }
+
     @Test func commonWordsLeaveGluedUsesOut() throws {
         let folder = try TemporaryDirectory()
         let store = try store(folder)

@@ -19,6 +19,11 @@ extension SQLiteSearch {
     /// per-conversation queries fill a page quickly.
     private static let materializedCandidateLimit = 60_000
 
+    /// Candidates a walk checks in Swift before it returns what it found so far. Each costs a
+    /// read and a fold of the turn's text, and a term like `C++` has a candidate in almost every
+    /// conversation (every turn with the word `c`) but few or no matches.
+    static let walkVerificationLimit = 500
+
     /// Walks conversations by last activity, newest first, and collects their matching turns, later
     /// turns first, until the page is full.
     func walkPage() throws -> SearchPage {
@@ -29,6 +34,7 @@ extension SQLiteSearch {
         var isInclusive = position != nil
         var conversationsWalked = 0
         var triedMaterializing = false
+        var stoppedChecking = false
         if plan.driverHasPrefix {
             candidateIDs = try materializedCandidates()
             triedMaterializing = true
@@ -62,7 +68,15 @@ extension SQLiteSearch {
                 hits += fresh
                 position = SearchCursor.WalkPosition(
                     updatedAt: conversation.updatedAt, conversationID: conversation.id, hitsReturned: matches.count)
+                if verifiedCount >= SQLiteSearch.walkVerificationLimit {
+                    stoppedChecking = true
+                    nextPosition = position
+                    break walking
+                }
             }
+        }
+        if stoppedChecking {
+            notes.append(SQLiteSearch.stoppedCheckingNote)
         }
 
         let offset = request.cursor?.offset ?? 0

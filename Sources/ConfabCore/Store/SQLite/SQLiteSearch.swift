@@ -17,6 +17,8 @@ final class SQLiteSearch {
     var notes: [String]
     /// Texts read while checking candidates, kept so a hit does not read its text twice.
     var textCache: [Int64: String] = [:]
+    /// Candidates whose text `verify` has read and checked so far.
+    var verifiedCount = 0
     /// All candidate ids of the driver, sorted, once a walk has read them.
     var candidateIDs: [Int64]?
 
@@ -71,9 +73,16 @@ final class SQLiteSearch {
                 if candidates <= request.rankingLimit {
                     return try orderedPage()
                 }
-                if request.order == .relevance {
-                    notes.append("more than \(request.rankingLimit.formatted()) turns match, so they are shown newest first instead of ranked")
+                var page = try walkPage()
+                // The index had more candidates than are ranked; say so only when some matched,
+                // since with punctuation or filters most candidates may not.
+                if request.order == .relevance && !page.hits.isEmpty {
+                    page.notes.append("""
+                        too many turns are candidates to rank them all (more than \(request.rankingLimit.formatted())), \
+                        so matches are shown newest first
+                        """)
                 }
+                return page
             } else if request.order == .relevance && query.hasTextCondition {
                 notes.append("the query has no words to rank by, so turns are shown newest first")
             }
@@ -189,9 +198,13 @@ final class SQLiteSearch {
             // is full, and the total becomes a lower bound.
             let budget = max(start + request.limit, min(request.countLimit, SQLiteSearch.verificationBudget))
             for (index, id) in candidates.enumerated() {
-                if index >= budget && pageIDs.count >= request.limit {
+                let pageIsFull = pageIDs.count >= request.limit
+                if index >= budget && (pageIsFull || verifiedCount >= SQLiteSearch.walkVerificationLimit) {
                     checkedAll = false
                     nextOffset = nextOffset ?? index
+                    if !pageIsFull {
+                        notes.append(SQLiteSearch.stoppedCheckingNote)
+                    }
                     break
                 }
                 if index % 64 == 0 {
@@ -220,8 +233,14 @@ final class SQLiteSearch {
     /// the turn's text.
     static let verificationBudget = 250
 
+    static let stoppedCheckingNote = """
+        stopped after checking \(SQLiteSearch.walkVerificationLimit.formatted()) candidate turns in Swift; \
+        other turns may match too (ask for the next page, or add a word)
+        """
+
     /// Returns whether a candidate's text satisfies the query, reading the text once.
     func verify(_ turnID: Int64) throws -> Bool {
+        verifiedCount += 1
         let text = try self.text(of: turnID)
         return plan.matcher.matches(FoldedText(text))
     }
