@@ -96,9 +96,21 @@ public enum LiveWriteError: Error, Equatable, CustomStringConvertible {
         case .parentNotFound(let conversationID, let turnID):
             "turn \(turnID) is not a turn of conversation \(conversationID)"
         case .invalidTag(let name):
-            "invalid tag \"\(name)\": a tag needs at least one character that is not a space or a comma"
+            LiveWriteError.tagProblem(name)
         case .busyTimeout(let retries, let milliseconds):
             "the store stayed locked by other writers for \(milliseconds) ms (\(retries) retries); try again, or look for a stuck writer with 'confab health'"
         }
+    }
+
+    /// Names what makes `name` invalid as a tag: the first of the rules that it breaks.
+    private static func tagProblem(_ name: String) -> String {
+        let shown = name.debugDescription
+        if name.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
+            return "invalid tag \(shown): tags cannot contain control characters"
+        }
+        if name.contains(",") {
+            return "invalid tag \(shown): tags cannot contain commas, which separate tags"
+        }
+        return "invalid tag \(shown): a tag needs at least one character that is not a space"
     }
 }

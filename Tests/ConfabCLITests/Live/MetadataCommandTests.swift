@@ -74,6 +74,14 @@ import Testing
 
         let both = harness.run(["tag", "\(id)", "--archive", "--unarchive"])
         #expect(both.status == 64)
+
+        let addedAndRemoved = harness.run(["tag", "\(id)", "--add", "t1", "--remove", "T1"])
+        #expect(addedAndRemoved.status == 64)
+        #expect(addedAndRemoved.stderr.contains("both added and removed"))
+
+        let controlTag = harness.run(["tag", "\(id)", "--add", "bad\ttag"])
+        #expect(controlTag.status == 1)
+        #expect(controlTag.stderr.contains("control characters"))
     }
 }
 

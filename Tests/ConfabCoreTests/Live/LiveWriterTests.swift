@@ -111,7 +111,7 @@ import Testing
         }
 
         let rows = try store.connection.scalarInt("SELECT count(*) FROM changes") ?? 0
-        #expect(rows <= 11)
+        #expect(rows == 10)
         #expect(try store.latestChangeSequence() == 41)
         let stale = try store.changes(after: 1, limit: 100)
         #expect(stale.isTruncated)

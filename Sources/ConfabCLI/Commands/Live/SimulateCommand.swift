@@ -1,5 +1,6 @@
 import ConfabCore
 import Foundation
+import Synchronization
 
 /// `confab simulate`: several writer processes appending and editing at once, then an audit of
 /// the acknowledged turns against the stored ones.
@@ -72,7 +73,11 @@ enum SimulateCommand {
         try store.refreshPendingAggregates()
 
         let outcome = try SimulationAudit.collect(
-            writers: processes.map { ($0.index, $0.process.terminationStatus, $0.reportPath, $0.errorPath, $0.ackPath) },
+            writers: processes.map { writer in
+                let process = writer.process
+                let signal = process.terminationReason == .uncaughtSignal ? process.terminationStatus : nil
+                return (writer.index, process.terminationStatus, signal, writer.reportPath, writer.errorPath, writer.ackPath)
+            },
             pool: pool, store: store)
         let summary = SimulationSummary(writers: writers, ratePerWriter: arguments.int("rate") ?? 100, seconds: seconds,
                                         elapsedSeconds: elapsed, outcome: outcome)
@@ -142,11 +147,22 @@ enum SimulateCommand {
         return (try? FileManager.default.destinationOfSymbolicLink(atPath: "/proc/self/exe")) ?? CommandLine.arguments[0]
     }
 
-    /// Waits for every writer. Ctrl-C sends them SIGINT to stop early, and they still report.
+    /// Waits for every writer. Ctrl-C or SIGTERM sends them SIGINT to stop early, and they still
+    /// report, so no writer outlives the run.
     private static func waitForAll(_ writers: [RunningWriter], context: CommandContext) {
+        let terminated = Atomic<Bool>(false)
+        signal(SIGTERM, SIG_IGN)
+        let termination = DispatchSource.makeSignalSource(signal: SIGTERM, queue: .global())
+        termination.setEventHandler { terminated.store(true, ordering: .relaxed) }
+        termination.resume()
+        defer {
+            termination.cancel()
+            signal(SIGTERM, SIG_DFL)
+        }
+
         var interrupted = false
         while writers.contains(where: { $0.process.isRunning }) {
-            if context.isCancelled() && !interrupted {
+            if (context.isCancelled() || terminated.load(ordering: .relaxed)) && !interrupted {
                 interrupted = true
                 for writer in writers where writer.process.isRunning {
                     kill(writer.process.processIdentifier, SIGINT)

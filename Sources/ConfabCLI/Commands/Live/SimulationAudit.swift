@@ -16,7 +16,7 @@ struct SimulationOutcome {
 
 enum SimulationAudit {
     static func collect(
-        writers: [(index: Int, status: Int32, reportPath: String, errorPath: String, ackPath: String)],
+        writers: [(index: Int, status: Int32, signal: Int32?, reportPath: String, errorPath: String, ackPath: String)],
         pool: [Int64], store: some WriteAudit
     ) throws -> SimulationOutcome {
         var outcome = SimulationOutcome()
@@ -35,8 +35,8 @@ enum SimulationAudit {
                 outcome.failedWriters.append(writer.index)
                 let errorText = ((try? String(contentsOfFile: writer.errorPath, encoding: .utf8)) ?? "")
                     .trimmingCharacters(in: .whitespacesAndNewlines)
-                outcome.messages.append("writer \(writer.index) exited with status \(writer.status)"
-                    + (errorText.isEmpty ? "" : ": " + errorText))
+                let ending = writer.signal.map { "was killed by signal \($0)" } ?? "exited with status \(writer.status)"
+                outcome.messages.append("writer \(writer.index) \(ending)" + (errorText.isEmpty ? "" : ": " + errorText))
             }
         }
 

@@ -28,12 +28,16 @@ enum TagCommand {
         if arguments.flag("archive") && arguments.flag("unarchive") {
             throw UsageError(.invalid(message: "--archive and --unarchive cannot be given together"), commandPath: ["confab", "tag"])
         }
+        let both = Set(arguments.strings("add").map { $0.lowercased() }).intersection(arguments.strings("remove").map { $0.lowercased() })
+        if let tag = both.sorted().first {
+            throw UsageError(.invalid(message: "tag \(tag.debugDescription) is both added and removed; give it once"), commandPath: ["confab", "tag"])
+        }
         let archived: Bool? = arguments.flag("archive") ? true : (arguments.flag("unarchive") ? false : nil)
         let edit = ConversationEdit(addTags: arguments.strings("add"), removeTags: arguments.strings("remove"), isArchived: archived)
 
         let outcome = try MetadataEditOutput.apply(edit, conversationID: id, context: context)
         let tags = outcome.current.tags.isEmpty ? "no tags" : "tags: " + outcome.current.tags.map(context.safe).joined(separator: ", ")
-        let archivedNote = outcome.current.isArchived ? ", archived" : ""
+        let archivedNote = outcome.current.isArchived ? "; the conversation is archived" : ""
         return MetadataEditOutput.report(outcome, applied: "Conversation has \(tags)\(archivedNote)", context: context)
     }
 }

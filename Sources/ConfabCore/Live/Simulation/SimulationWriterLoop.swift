@@ -79,7 +79,8 @@ public final class SimulationWriterLoop {
 
         while !isCancelled(), !plan.conversationIDs.isEmpty {
             let due = start + interval * operation
-            guard due - start < plan.duration else { break }
+            // A writer that cannot keep up with the rate still stops at the end of the run.
+            guard due - start < plan.duration, clock.now - start < plan.duration else { break }
             let now = clock.now
             if due > now {
                 Thread.sleep(forTimeInterval: Double((due - now) / .microseconds(1)) / 1e6)

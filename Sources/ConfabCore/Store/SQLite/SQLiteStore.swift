@@ -63,6 +63,9 @@ public final class SQLiteStore: ConversationStore {
         }
         try connection.execute("PRAGMA journal_mode = WAL")
         try connection.execute("PRAGMA synchronous = NORMAL")
+        // A reader that pins the WAL lets it grow without bound; once the pin ends and a
+        // checkpoint resets the log, SQLite truncates the file back to 64 MiB.
+        try connection.execute("PRAGMA journal_size_limit = 67108864")
         try connection.execute("PRAGMA temp_store = MEMORY")
         // 32 MiB instead of the default 2 MiB: an import appends to the turns table, three of its
         // indexes and the FTS5 segments at once, and with a small cache their pages keep evicting

@@ -21,7 +21,8 @@ public struct ChangeFeedRetention: Sendable, Equatable {
         self.extraRowsPerStep = extraRowsPerStep
     }
 
-    /// Deletes up to `rowsAdded + extraRowsPerStep` of the oldest rows that break the bound.
+    /// Deletes up to `rowsAdded + extraRowsPerStep` of the oldest rows that break the bound once
+    /// the `rowsAdded` rows about to be inserted are in.
     func prune(_ connection: Connection, rowsAdded: Int, now: Date = Date()) throws {
         try connection.run(
             """
@@ -29,6 +30,6 @@ public struct ChangeFeedRetention: Sendable, Equatable {
                 SELECT seq FROM (SELECT seq, committed_at FROM changes ORDER BY seq LIMIT ?)
                 WHERE seq <= (SELECT max(seq) FROM changes) - ? OR committed_at < ?)
             """,
-            rowsAdded + extraRowsPerStep, maximumRows, now.timeIntervalSince1970 - maximumAge)
+            rowsAdded + extraRowsPerStep, max(0, maximumRows - Int64(rowsAdded)), now.timeIntervalSince1970 - maximumAge)
     }
 }
