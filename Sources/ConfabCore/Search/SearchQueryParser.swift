@@ -237,6 +237,7 @@ struct SearchQueryParser {
         }
         let lowered = name.lowercased()
         guard !isAtEnd, text[position] == ":", lowered == "in" || SearchFilter.Kind(rawValue: lowered) != nil else {
+            noteUnknownFilter(name: name, from: start)
             return .notFilter
         }
         position += 1
@@ -259,6 +260,23 @@ struct SearchQueryParser {
             return .notFilter
         }
         return .filter(filter)
+    }
+
+    /// Adds a note for `name:value` whose name looks like a filter but is none, such as `foo:bar`.
+    /// URLs (`https://`) and code (`std::vector`) are ordinary text and get no note.
+    private mutating func noteUnknownFilter(name: String, from start: Int) {
+        guard name.count >= 2, !isAtEnd, text[position] == ":", position + 1 < text.count else { return }
+        let next = text[position + 1]
+        guard !next.isWhitespace, next != "/", next != ":" else { return }
+
+        var end = position
+        while end < text.count && !text[end].isWhitespace {
+            end += 1
+        }
+        let typed = String(text[start..<end])
+        let names = (SearchFilter.Kind.allCases.map(\.rawValue) + ["in"]).map { $0 + ":" }.joined(separator: " ")
+        query.problems.append(SearchQueryProblem(
+            text: typed, message: "'\(name):' is not a filter (the filters are \(names)), so '\(typed)' was searched as text"))
     }
 
     /// Applies `in:title` or `in:text`; any other field is read as text.

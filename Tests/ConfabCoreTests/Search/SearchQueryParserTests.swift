@@ -50,6 +50,17 @@ import Testing
         #expect(query.problems.first?.text == "::")
     }
 
+    @Test func unknownFilterNameIsNoted() {
+        let query = SearchQuery.parse("foo:bar docker")
+        #expect(query.problems.map(\.text) == ["foo:bar"])
+        #expect(query.problems.first?.message.contains("'foo:' is not a filter") == true)
+        #expect(query.clauses.count == 2)
+
+        for text in ["https://example.com/a?b=c", "std::vector", "see: this", "a:b", "10:30"] {
+            #expect(SearchQuery.parse(text).problems.isEmpty, "\(text)")
+        }
+    }
+
     @Test func filtersAreRead() throws {
         let query = SearchQuery.parse("user:alice role:Assistant model:gpt-4* conv:12 source:chatgpt tag:\"to do\" -tag:spam in:title docker")
         #expect(query.scope == .titles)
