@@ -2,10 +2,12 @@ import ConfabCore
 
 /// JSON forms of the figures of `confab simulate` and its writers.
 enum SimulationJSON {
+    /// Percentiles are null when there were no samples, so that no reader takes 0 ms for a figure.
     static func latency(_ summary: LatencySummary) -> JSONValue {
-        JSONRecords.object([
-            ("p50", .number(summary.p50)), ("p95", .number(summary.p95)), ("p99", .number(summary.p99)),
-            ("max", .number(summary.max)), ("samples", JSONRecords.number(summary.samples)),
+        let figure = { (value: Double) -> JSONValue in summary.samples > 0 ? .number(value) : .null }
+        return JSONRecords.object([
+            ("p50", figure(summary.p50)), ("p95", figure(summary.p95)), ("p99", figure(summary.p99)),
+            ("max", figure(summary.max)), ("samples", JSONRecords.number(summary.samples)),
         ])
     }
 
