@@ -130,7 +130,7 @@ extension HealthScreen {
              HealthSpan("   turns/s ", .dim), HealthSpan(HealthFormat.rate(snapshot.turnsPerSecond))],
             [HealthSpan("busy retries ", .dim), HealthSpan(HealthFormat.count(snapshot.busyRetries), snapshot.busyRetries > 0 ? .warning : .text),
              HealthSpan("   conflicts ", .dim), HealthSpan(HealthFormat.count(snapshot.conflicts), snapshot.conflicts > 0 ? .warning : .text),
-             HealthSpan("  (last minute)", .dim)],
+             HealthSpan("  (since this screen opened)", .dim)],
             [HealthSpan("change feed at ", .dim), HealthSpan(HealthFormat.count(Int(figures?.latestChangeSequence ?? 0))),
              HealthSpan(snapshot.missedBatches > 0 ? "   \(snapshot.missedBatches) batches pruned before read" : "", .warning)],
         ])
@@ -149,8 +149,11 @@ extension HealthScreen {
             let readers = wal.readers
             lines.append([HealthSpan("readers of other processes ", .dim), HealthSpan(readers.isEmpty ? "none" : readers.map { "pid \($0.processID)@\($0.snapshotFrame)" }.joined(separator: ", "))])
         }
-        if verdict?.isPinned == true {
-            lines.append([HealthSpan("a reader pins the WAL: it cannot be checkpointed", .error)])
+        if let verdict, verdict.isPinned {
+            // Name the pinning readers on a line of their own, so a narrow pane cuts nothing else.
+            let pinning = verdict.pinningReaders.map { "pid \($0.processID)" }.joined(separator: ", ")
+            lines.append([HealthSpan("a reader pins the WAL: \(HealthFormat.count(verdict.pendingFrames)) frames cannot be checkpointed", .error)])
+            lines.append([HealthSpan("pinned by ", .dim), HealthSpan(pinning.isEmpty ? "a reader Confab cannot name" : pinning, .error)])
         }
         return HealthSection(title: "Write-ahead log", lines: lines)
     }
@@ -168,7 +171,9 @@ extension HealthScreen {
     func consoleSection() -> HealthSection {
         let summary = LatencySummary(milliseconds: probeMilliseconds)
         let age = figuresReadAt.map { HealthFormat.seconds(Double((ContinuousClock.now - $0) / .milliseconds(1)) / 1000) + " ago" } ?? "never"
-        return HealthSection(title: "This console's queries", lines: [
+        // Each figures read includes reading /proc/locks for the WAL's readers, which can cost
+        // more than the SQL itself.
+        return HealthSection(title: "This console's figure reads", lines: [
             [HealthSpan("p50 ", .dim), HealthSpan(HealthFormat.milliseconds(summary.p50)), HealthSpan("  p95 ", .dim),
              HealthSpan(HealthFormat.milliseconds(summary.p95)), HealthSpan("  p99 ", .dim), HealthSpan(HealthFormat.milliseconds(summary.p99)),
              HealthSpan("  (\(summary.samples) reads, last \(age))", .dim)],

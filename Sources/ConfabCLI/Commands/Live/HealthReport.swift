@@ -128,7 +128,7 @@ struct HealthReport {
                       latency.samples == 0 ? "no commits seen" : String(format: "%.2f / %.2f / %.2f / %.2f ms (%d changes)",
                                                                          latency.p50, latency.p95, latency.p99, latency.max, latency.samples)])
         table.append(["commits/s", String(format: "%.1f", commitsPerSecond)])
-        table.append(["busy retries, conflicts (last minute)", "\(snapshot.busyRetries), \(snapshot.conflicts)"])
+        table.append(["busy retries, conflicts (while watching)", "\(snapshot.busyRetries), \(snapshot.conflicts)"])
 
         if let figures {
             table.append(["file", "\(ByteCount.format(figures.fileBytes)), \(ProgressBar.grouped(figures.pageCount)) pages of \(figures.pageSize) B"])
