@@ -17,6 +17,7 @@ struct CommandContext {
 
     /// Opens the store, creating it when it does not exist.
     func openStore() throws -> SQLiteStore {
+        try checkNotFolder(storePath)
         let store = try SQLiteStore(path: storePath)
         store.retentionKeyPath = retentionKeyPath
         return store
@@ -33,9 +34,17 @@ struct CommandContext {
         guard FileManager.default.fileExists(atPath: path) else {
             throw CommandFailure("no Confab store at \(path); import an export first (confab import FILE), or pass --db PATH")
         }
+        try checkNotFolder(path)
         let store = try SQLiteStore(path: path)
         store.retentionKeyPath = retentionKeyPath
         return store
+    }
+
+    private func checkNotFolder(_ path: String) throws {
+        var isDirectory: ObjCBool = false
+        if FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory), isDirectory.boolValue {
+            throw CommandFailure("\(safe(path)) is a folder; --db takes the path of a store file, such as \(safe(path))/confab.db")
+        }
     }
 
     /// The charset for text that reaches a terminal: ASCII stand-ins when the locale is not UTF-8.

@@ -23,6 +23,16 @@ import Testing
         #expect(result.stdout.isEmpty)
     }
 
+    @Test func folderAsStoreFails() throws {
+        let harness = try ConfabHarness()
+        try FileManager.default.createDirectory(atPath: harness.databasePath, withIntermediateDirectories: true)
+        for command in [["stats"], ["search", "docker"], ["health", "--json", "--seconds", "1"]] {
+            let result = harness.run(command)
+            #expect(result.status == 1, "\(command)")
+            #expect(result.stderr.contains("is a folder; --db takes the path of a store file"), "\(command): \(result.stderr)")
+        }
+    }
+
     @Test func readingMissingStoreFails() throws {
         let harness = try ConfabHarness()
         let result = harness.run(["stats", "--json"])

@@ -25,7 +25,12 @@ enum FollowCommand {
     static func run(_ context: CommandContext) throws -> Int32 {
         let arguments = context.arguments
         let store = try context.openStore()
-        let followers = try arguments.strings("source").map { path in
+        // The same source named twice, even by another path, would run two followers of it.
+        var seenPaths = Set<String>()
+        let paths = arguments.strings("source").filter { path in
+            seenPaths.insert(URL(fileURLWithPath: path).standardizedFileURL.resolvingSymlinksInPath().path).inserted
+        }
+        let followers = try paths.map { path in
             do {
                 return try SourceFollower(url: URL(fileURLWithPath: path), store: store)
             } catch {
@@ -38,11 +43,14 @@ enum FollowCommand {
 
         let interval = UInt32(arguments.int("interval") ?? 20) * 1_000
         let deadline = arguments.int("seconds").map { ContinuousClock.now + .seconds($0) }
+        // A problem in a source, such as a chat without messages, is reported once, not on every sync.
+        var reportedProblems = Set<String>()
         while !context.isCancelled() {
             if let deadline, ContinuousClock.now >= deadline { break }
             for follower in followers {
                 do {
-                    if let sync = try follower.poll() {
+                    if var sync = try follower.poll() {
+                        sync.problems = sync.problems.filter { reportedProblems.insert(follower.url.path + "\u{0}" + $0).inserted }
                         report(sync, follower: follower, context: context)
                     }
                 } catch {
@@ -68,7 +76,7 @@ enum FollowCommand {
             context.stdout.write(object.serialized() + "\n")
             return
         }
-        let name = context.safe(follower.url.lastPathComponent)
+        let name = context.safe(follower.url.path)
         context.stdout.write(String(format: "%@: %d new, %d updated conversations, lag %.0f ms\n",
                                     name, sync.newConversations, sync.updatedConversations, sync.lagSeconds * 1000))
         for problem in sync.problems {
