@@ -46,7 +46,8 @@ enum HealthCommand {
         defer { monitor.stop() }
 
         if arguments.flag("watch") {
-            try watchLines(watch, seconds: arguments.int("seconds"), context: context)
+            let reader = try SQLiteStore(path: path, readOnly: true)
+            try watchLines(watch, seconds: arguments.int("seconds"), followed: { try reader.followedSources() }, context: context)
             return ExitStatus.success
         }
 
@@ -76,7 +77,9 @@ enum HealthCommand {
     }
 
     /// Prints one line per second until `seconds` pass (forever when nil) or Ctrl-C.
-    private static func watchLines(_ watch: HealthWatch, seconds: Int?, context: CommandContext) throws {
+    private static func watchLines(
+        _ watch: HealthWatch, seconds: Int?, followed: () throws -> [FollowedSource], context: CommandContext
+    ) throws {
         let started = ContinuousClock.now
         var lines = 0
         let asJSON = context.arguments.flag("json")
@@ -89,7 +92,7 @@ enum HealthCommand {
                 usleep(250_000)
                 try watch.sample()
             }
-            let report = HealthReport(path: context.storePath, watch: watch, snapshot: watch.monitor.snapshot(), followed: [])
+            let report = HealthReport(path: context.storePath, watch: watch, snapshot: watch.monitor.snapshot(), followed: try followed())
             context.stdout.write(asJSON ? report.json().serialized() + "\n" : report.watchLine())
             context.stdout.flush()
             lines += 1
