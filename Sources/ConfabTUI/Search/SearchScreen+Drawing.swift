@@ -55,6 +55,12 @@ extension SearchScreen {
         } else {
             summary = ""
         }
+        if let cancelledText, !isSearching {
+            // Results still shown belong to an earlier query; say which query was stopped.
+            let typed = "\"" + clean(cancelledText) + "\""
+            summary = "Search for " + typed + " cancelled" + (summary.isEmpty ? "" : symbols.separator + "showing " + summary)
+            element = .note
+        }
         if isSearching {
             let typed = "\"" + clean(text) + "\""
             summary = "Searching " + typed + region.glyphs.ellipsis + (summary.isEmpty ? "" : symbols.separator + summary)

@@ -26,6 +26,8 @@ public final class SearchScreen: ConsoleScreen {
     /// The reason the last query failed (an invalid raw FTS5 query, an unreadable store), shown
     /// in the pane.
     private(set) var problem: String?
+    /// The query text whose search Ctrl-C cancelled, until the next search starts.
+    private(set) var cancelledText: String?
 
     /// Bumped for every new query; results of older ones are dropped.
     private(set) var generation = 0
@@ -148,6 +150,7 @@ public final class SearchScreen: ConsoleScreen {
     func startSearch() {
         cancelRunning()
         cancelDebounce()
+        cancelledText = nil
         generation += 1
         startedQuery = (text, syntax, requestedOrder)
 
@@ -240,6 +243,7 @@ public final class SearchScreen: ConsoleScreen {
         startedQuery = nil
         if wasRunning {
             generation += 1
+            cancelledText = text
             context.showStatus("Search cancelled", kind: .warning)
         } else {
             context.showStatus("No search is running", kind: .info)

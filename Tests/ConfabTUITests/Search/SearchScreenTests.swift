@@ -171,7 +171,8 @@ struct SearchScreenTests {
         fixture.press(.control("c"))
         #expect(running.cancellation.isCancelled)
         #expect(fixture.statusText == "Search cancelled")
-        fixture.settle()
+        let lines = fixture.settle()
+        #expect(lines[2].contains("Search for \"docker\" cancelled"), "\(lines[2])")
 
         fixture.press(.control("c"))
         #expect(fixture.statusText == "No search is running")
