@@ -84,6 +84,8 @@ public struct EditOutcome: Sendable, Equatable {
 /// A live write that could not be made.
 public enum LiveWriteError: Error, Equatable, CustomStringConvertible {
     case conversationNotFound(Int64)
+    /// A retention run is deleting the conversation, so it takes no new turns.
+    case conversationBeingDeleted(Int64)
     case parentNotFound(conversationID: Int64, turnID: Int64)
     case invalidTag(String)
     /// The store stayed locked by other writers for longer than the writer waits.
@@ -93,6 +95,8 @@ public enum LiveWriteError: Error, Equatable, CustomStringConvertible {
         switch self {
         case .conversationNotFound(let id):
             "conversation \(id) not found; list conversations with 'confab conversations'"
+        case .conversationBeingDeleted(let id):
+            "conversation \(id) is being deleted by a retention run and takes no new turns; start a new conversation"
         case .parentNotFound(let conversationID, let turnID):
             "turn \(turnID) is not a turn of conversation \(conversationID)"
         case .invalidTag(let name):

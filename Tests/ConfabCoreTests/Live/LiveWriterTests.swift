@@ -69,6 +69,19 @@ import Testing
         #expect(try store.turns(conversationID: conversation, scope: .allBranches, after: nil, limit: 10).isEmpty)
     }
 
+    @Test func conversationBeingDeletedTakesNoTurns() throws {
+        let folder = try TemporaryDirectory()
+        let store = try makeStore(folder)
+        let writer = store.makeLiveWriter()
+        let conversation = try writer.startConversation(NewConversation(userName: "alice")).conversationID
+        try store.connection.run("UPDATE conversations SET deleting_since = 1 WHERE id = ?", conversation)
+
+        #expect(throws: LiveWriteError.conversationBeingDeleted(conversation)) {
+            try writer.appendTurn(TurnAppend(conversationID: conversation, parent: .currentTip, role: .user, text: "late"))
+        }
+        #expect(try store.turns(conversationID: conversation, scope: .allBranches, after: nil, limit: 10).isEmpty)
+    }
+
     @Test func changeFeedOrderAndCursor() throws {
         let folder = try TemporaryDirectory()
         let store = try makeStore(folder)

@@ -47,7 +47,12 @@ import Testing
         let sizeBefore = fixture.fileBytes()
 
         store = try fixture.openStore()
+        let aliceID = try #require(try store!.connection.scalarInt("SELECT id FROM users WHERE name = 'alice'"))
+        #expect(try store!.connection.scalarInt("SELECT count(*) FROM changes WHERE user_id = ?", [aliceID]) == 12,
+                "each imported conversation has its change-feed row")
         let receipt = try store!.forget(user: "alice", context: fixture.context, waitSeconds: 1)
+        #expect(receipt.changeFeedRows == 12)
+        #expect(try store!.connection.scalarInt("SELECT count(*) FROM changes WHERE user_id = ?", [aliceID]) == 0)
         #expect(receipt.conversations == 12)
         #expect(receipt.turns == 36)
         #expect(receipt.ledgerEntries == 12)

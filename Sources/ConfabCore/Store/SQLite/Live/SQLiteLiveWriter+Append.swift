@@ -9,9 +9,18 @@ extension SQLiteLiveWriter {
     /// A turn lands on the default thread only when its parent is on it and has no child there yet.
     public func appendTurn(_ request: TurnAppend) throws -> AppendedTurn {
         let (appended, _) = try inWriteTransaction { retries -> AppendedTurn in
-            guard let userID = try connection.scalarInt("SELECT user_id FROM conversations WHERE id = ?", [request.conversationID]) else {
+            let owner = try connection.queryFirst(
+                "SELECT user_id, deleting_since IS NOT NULL FROM conversations WHERE id = ?", [request.conversationID]
+            ) { (userID: $0.int64(0), isBeingDeleted: $0.int64(1) != 0) }
+            guard let owner else {
                 throw LiveWriteError.conversationNotFound(request.conversationID)
             }
+            // A retention run removes a marked conversation over several batches (and may have
+            // archived it already), so a turn added now would be lost without a trace.
+            guard !owner.isBeingDeleted else {
+                throw LiveWriteError.conversationBeingDeleted(request.conversationID)
+            }
+            let userID = owner.userID
             let parent = try resolveParent(request)
             let siblings = try connection.queryFirst(
                 """

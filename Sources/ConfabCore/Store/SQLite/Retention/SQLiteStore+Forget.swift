@@ -121,8 +121,6 @@ extension SQLiteStore {
     }
 
     /// Deletes the user's rows from the change feed, when the store has one. Returns nil without it.
-    // NOTE: written against the change feed's documented columns (user_id, conversation_id,
-    // turn_id); check this again once the change feed migration is part of this build.
     private func deleteChangeFeedRows(userID: Int64, conversationIDs: [Int64]) throws -> Int? {
         guard try connection.tableExists("changes") else { return nil }
         let list = JSONValue.array(conversationIDs.map { .number(Double($0)) }).serialized()
