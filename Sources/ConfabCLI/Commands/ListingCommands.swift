@@ -132,13 +132,6 @@ enum ListingCommands {
 /// Human-readable byte counts in binary units.
 enum ByteCount {
     static func format(_ bytes: Int64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1024 && unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+        NumberText.binaryBytes(bytes)
     }
 }

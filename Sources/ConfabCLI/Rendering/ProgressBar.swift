@@ -39,11 +39,6 @@ final class ProgressBar: ImportProgressObserver {
     }
 
     static func grouped(_ number: Int) -> String {
-        let formatter = NumberFormatter()
-        formatter.numberStyle = .decimal
-        formatter.locale = Locale(identifier: "en_US_POSIX")
-        formatter.groupingSeparator = ","
-        formatter.usesGroupingSeparator = true
-        return formatter.string(from: NSNumber(value: number)) ?? "\(number)"
+        NumberText.grouped(number)
     }
 }

@@ -53,15 +53,7 @@ enum CompactNumber {
 
     /// Returns `value` with commas between groups of three digits: `1,066,013`.
     static func grouped(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var result = ""
-        for (index, digit) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 {
-                result.append(",")
-            }
-            result.append(digit)
-        }
-        return (value < 0 ? "-" : "") + result
+        NumberText.grouped(value)
     }
 
     static func percent(_ share: Double?) -> String {

@@ -14,27 +14,12 @@ enum HealthFormat {
     }
 
     static func bytes(_ bytes: Int64) -> String {
-        let units = ["B", "KiB", "MiB", "GiB", "TiB"]
-        var value = Double(bytes)
-        var unit = 0
-        while value >= 1024 && unit < units.count - 1 {
-            value /= 1024
-            unit += 1
-        }
-        return unit == 0 ? "\(bytes) B" : String(format: "%.1f %@", value, units[unit])
+        NumberText.binaryBytes(bytes)
     }
 
     /// Groups thousands with commas: 1,234,567.
     static func count(_ value: Int) -> String {
-        let digits = String(abs(value))
-        var result = ""
-        for (index, character) in digits.enumerated() {
-            if index > 0 && (digits.count - index) % 3 == 0 {
-                result.append(",")
-            }
-            result.append(character)
-        }
-        return (value < 0 ? "-" : "") + result
+        NumberText.grouped(value)
     }
 
     static func rate(_ value: Double) -> String {

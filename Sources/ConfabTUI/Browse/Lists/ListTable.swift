@@ -83,14 +83,6 @@ enum ListTable {
 
     /// Formats `number` with thousands separators: `40,000`.
     static func formatCount(_ number: Int) -> String {
-        let digits = String(number.magnitude)
-        var grouped = ""
-        for (offset, digit) in digits.enumerated() {
-            if offset > 0 && (digits.count - offset) % 3 == 0 {
-                grouped += ","
-            }
-            grouped.append(digit)
-        }
-        return (number < 0 ? "-" : "") + grouped
+        NumberText.grouped(number)
     }
 }
