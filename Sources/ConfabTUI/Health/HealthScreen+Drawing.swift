@@ -100,8 +100,9 @@ extension HealthScreen {
                 line.append(HealthSpan(label, .dim))
                 line.append(HealthSpan(HealthFormat.milliseconds(value), latencyElement(value)))
             }
-            line.append(HealthSpan("  \(HealthFormat.count(latency.samples)) changes", .dim))
             lines.append(line)
+            // On a line of its own, so that the half-width column of a 120-column terminal keeps it.
+            lines.append([HealthSpan("over \(HealthFormat.count(latency.samples)) changes", .dim)])
         }
         let history = snapshot.history
         let worst = history.compactMap { $0 }.max() ?? 0
@@ -175,8 +176,8 @@ extension HealthScreen {
         // more than the SQL itself.
         return HealthSection(title: "This console's figure reads", lines: [
             [HealthSpan("p50 ", .dim), HealthSpan(HealthFormat.milliseconds(summary.p50)), HealthSpan("  p95 ", .dim),
-             HealthSpan(HealthFormat.milliseconds(summary.p95)), HealthSpan("  p99 ", .dim), HealthSpan(HealthFormat.milliseconds(summary.p99)),
-             HealthSpan("  (\(summary.samples) reads, last \(age))", .dim)],
+             HealthSpan(HealthFormat.milliseconds(summary.p95)), HealthSpan("  p99 ", .dim), HealthSpan(HealthFormat.milliseconds(summary.p99))],
+            [HealthSpan("\(summary.samples) reads, last \(age)", .dim)],
         ])
     }
 

@@ -59,7 +59,7 @@ struct HealthEndToEndTests {
                                        directory: directory, name: "simulate")
         try session.waitUntil("the header shows live latency", timeout: HealthEndToEndTests.timeout) { $0[0].contains("live p99") }
         try session.waitUntil("latency percentiles with changes", timeout: HealthEndToEndTests.timeout) { lines in
-            lines.contains { $0.contains("p50 ") && $0.contains("p99 ") && $0.contains(" changes") }
+            lines.contains { $0.contains("p50 ") && $0.contains("p99 ") } && lines.contains { $0.contains("over ") && $0.contains(" changes") }
         }
         try session.waitUntil("commits per second above zero", timeout: HealthEndToEndTests.timeout) { lines in
             guard let line = lines.first(where: { $0.contains("commits/s ") }),
