@@ -70,15 +70,16 @@ enum FollowCommand {
                 ("files", .array(sync.files.map(JSONValue.string))),
                 ("new_conversations", JSONRecords.number(sync.newConversations)),
                 ("updated_conversations", JSONRecords.number(sync.updatedConversations)),
-                ("lag_ms", .number(sync.lagSeconds * 1000)),
+                ("lag_ms", sync.isInitialImport ? .null : .number(sync.lagSeconds * 1000)),
+                ("initial_import", .bool(sync.isInitialImport)),
                 ("problems", .array(sync.problems.map(JSONValue.string))),
             ])
             context.stdout.write(object.serialized() + "\n")
             return
         }
         let name = context.safe(follower.url.path)
-        context.stdout.write(String(format: "%@: %d new, %d updated conversations, lag %.0f ms\n",
-                                    name, sync.newConversations, sync.updatedConversations, sync.lagSeconds * 1000))
+        let timing = String(format: sync.isInitialImport ? "initial import in %.0f ms" : "lag %.0f ms", sync.lagSeconds * 1000)
+        context.stdout.write("\(name): \(sync.newConversations) new, \(sync.updatedConversations) updated conversations, \(timing)\n")
         for problem in sync.problems {
             context.stderr.write("Note: " + context.safe(problem) + "\n")
         }

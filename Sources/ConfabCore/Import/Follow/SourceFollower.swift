@@ -25,6 +25,9 @@ public final class SourceFollower {
         /// upper bound of the time from the source's commit to the change being visible in Confab.
         public var lagSeconds: Double
         public var problems: [String]
+        /// True for the first poll, which imports the whole source; its lagSeconds is the time
+        /// the import took, not the lag of a change.
+        public var isInitialImport = false
     }
 
     public init(url: URL, store: SQLiteStore) throws {
@@ -52,8 +55,11 @@ public final class SourceFollower {
             return nil
         }
 
+        // The first poll imports the whole source: that is catching up, not the lag of a change.
+        let isInitialImport = lastQuietPollAt == nil
         let noticed = lastQuietPollAt ?? polledAt
-        var sync = Sync(files: files.map(\.path), newConversations: 0, updatedConversations: 0, lagSeconds: 0, problems: [])
+        var sync = Sync(files: files.map(\.path), newConversations: 0, updatedConversations: 0, lagSeconds: 0, problems: [],
+                        isInitialImport: isInitialImport)
         for file in files {
             do {
                 let report = try session.run(file)
@@ -69,7 +75,9 @@ public final class SourceFollower {
 
         state.lastChangeSeenAt = noticed
         state.lastSyncedAt = synced
-        state.lastLagSeconds = sync.lagSeconds
+        if !isInitialImport {
+            state.lastLagSeconds = sync.lagSeconds
+        }
         state.conversationsSynced += sync.newConversations + sync.updatedConversations
         state.lastError = sync.problems.first
         state.heartbeatAt = synced
