@@ -102,7 +102,7 @@ public enum LiveWriteError: Error, Equatable, CustomStringConvertible {
         case .invalidTag(let name):
             LiveWriteError.tagProblem(name)
         case .busyTimeout(let retries, let milliseconds):
-            "the store stayed locked by other writers for \(milliseconds) ms (\(retries) retries); try again, or look for a stuck writer with 'confab health'"
+            "the store stayed locked by other writers for \(milliseconds) ms (\(retries) retries); try again, or look for a stuck writer among the processes that have the store's -wal file open (fuser or lsof)"
         }
     }
 
