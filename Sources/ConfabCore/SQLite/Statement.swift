@@ -45,7 +45,17 @@ public final class Statement {
         case let .real(number):
             code = sqlite3_bind_double(handle, index, number)
         case let .text(string):
-            code = sqlite3_bind_text(handle, index, string, -1, confab_sqlite_transient())
+            // An explicit byte length keeps text after a NUL character, which a length of -1
+            // (read up to the first NUL) would silently cut off.
+            var text = string
+            code = text.withUTF8 { buffer in
+                guard !buffer.isEmpty else {
+                    return sqlite3_bind_text(handle, index, "", 0, confab_sqlite_transient())
+                }
+                return buffer.withMemoryRebound(to: CChar.self) { characters in
+                    sqlite3_bind_text(handle, index, characters.baseAddress, Int32(characters.count), confab_sqlite_transient())
+                }
+            }
         case let .blob(bytes):
             code = bytes.withUnsafeBytes { buffer in
                 sqlite3_bind_blob(handle, index, buffer.baseAddress, Int32(buffer.count), confab_sqlite_transient())

@@ -110,6 +110,15 @@ import Testing
         }
     }
 
+    @Test func textAfterNULIsKept() throws {
+        let folder = try TemporaryDirectory()
+        let store = try store(folder)
+        try write(["before\u{0}after the NUL marker"], id: "a", into: store)
+        #expect(try store.connection.scalarString("SELECT text FROM turns") == "before\u{0}after the NUL marker")
+        #expect(try ids(store, "marker").count == 1)
+        try integrityCheck(store)
+    }
+
     @Test func commonWordsLeaveGluedUsesOut() throws {
         let folder = try TemporaryDirectory()
         let store = try store(folder)
