@@ -105,6 +105,19 @@ import Testing
         #expect(FileManager.default.fileExists(atPath: archive))
     }
 
+    @Test func archiveIntoStoreRejected() throws {
+        let (harness, _) = try harness()
+        let link = harness.folder.appendingPathComponent("link.db").path
+        try FileManager.default.createSymbolicLink(atPath: link, withDestinationPath: harness.databasePath)
+        for archive in [harness.databasePath, link] {
+            let result = harness.run(["retention", "run", "--match", "user:ada", "--action", "archive", "--archive", archive])
+            #expect(result.status == 1, "\(archive)")
+            #expect(result.stderr.contains("which is this store itself"), "\(result.stderr)")
+        }
+        let kept = harness.run(["search", "card", "--json"])
+        #expect(kept.stdout.contains("\"total\":2"), "nothing was deleted: \(kept.stdout)")
+    }
+
     @Test func forgetNeedsConfirmation() throws {
         let (harness, _) = try harness()
         let result = harness.run(["forget", "ada"])

@@ -2,6 +2,7 @@ import Foundation
 
 extension SQLiteStore {
     public func openRetentionJob(_ policy: RetentionPolicy, context: RetentionContext, abandonOther: Bool) throws -> RetentionJobStatus {
+        try checkArchivesAreNotTheStore(policy)
         try connection.execute("PRAGMA secure_delete = ON")
         // An automatic checkpoint runs inside the COMMIT that crosses the threshold, which would
         // stretch that batch; the job checkpoints between batches instead.
@@ -216,6 +217,21 @@ extension SQLiteStore {
         job.currentTurnCursor = 0
         if action != .anonymise {
             try connection.run("UPDATE conversations SET deleting_since = ? WHERE id = ?", Date().timeIntervalSince1970, conversationID)
+        }
+    }
+
+    /// Throws when a rule would archive into the store itself (by any path or link to it): the
+    /// copy would land in the very tables the job then deletes from.
+    private func checkArchivesAreNotTheStore(_ policy: RetentionPolicy) throws {
+        var store = stat()
+        guard stat(path, &store) == 0 else { return }
+        for rule in policy.rules {
+            guard let archivePath = rule.archivePath else { continue }
+            var archive = stat()
+            if stat(archivePath, &archive) == 0 && archive.st_dev == store.st_dev && archive.st_ino == store.st_ino {
+                throw RetentionError.invalidSelection(
+                    "rule '\(rule.name)' archives into \(archivePath), which is this store itself; choose another archive file")
+            }
         }
     }
 }
