@@ -82,6 +82,12 @@ struct RuleCondition {
             parts.append("NOT coalesce((\(selection.condition)), 0)")
             values += selection.values
         }
+        // Anonymising replaces the user with a pseudonym, so an earlier anonymise rule's
+        // condition may no longer match what it handled in this run; those stay handled.
+        if rules[..<index].contains(where: { $0.action == .anonymise }) {
+            parts.append("NOT coalesce(c.anonymised_at >= ?, 0)")
+            values.append(now.timeIntervalSince1970)
+        }
         if !includeHeld {
             parts.append(RuleCondition.notHeld)
         }
