@@ -1,3 +1,4 @@
+import Foundation
 import ConfabCore
 import Synchronization
 
@@ -26,12 +27,30 @@ final class JobProgress: Sendable {
         figures.withLock { $0.planned = planned }
     }
 
+    private let pauseRequested = Atomic<Bool>(false)
+
     /// Asks the job to stop after its current batch.
     func requestStop() {
         stopRequested.store(true, ordering: .relaxed)
+        pauseRequested.store(false, ordering: .relaxed)
     }
 
     var isStopRequested: Bool { stopRequested.load(ordering: .relaxed) }
+
+    /// Holds the job between batches, outside any transaction, while the user is asked whether
+    /// to stop it, so that the question does not cost more deletions.
+    func setPaused(_ isPaused: Bool) {
+        pauseRequested.store(isPaused, ordering: .relaxed)
+    }
+
+    /// Returns whether the job should stop; called by the worker between batches, where it waits
+    /// while a pause is requested.
+    func shouldStop() -> Bool {
+        while pauseRequested.load(ordering: .relaxed) && !isStopRequested {
+            usleep(20_000)
+        }
+        return isStopRequested
+    }
 }
 
 /// An operation the Jobs screen previews, and runs after confirmation.

@@ -89,7 +89,7 @@ extension JobsScreen {
             row += 1
             region.writeTruncated("Press y to run it, Esc to cancel.", column: 1, row: row, width: region.width - 2, style: Style(.warning))
         case .stopJob:
-            region.writeTruncated("Stop the running job after its current batch? It can be resumed later.", column: 1, row: row, width: region.width - 2, style: Style(.warning))
+            region.writeTruncated("The job is paused. Stop it here (y)? It can be resumed later; Esc goes on.", column: 1, row: row, width: region.width - 2, style: Style(.warning))
             region.writeTruncated("Press y to stop it, Esc to keep it running.", column: 1, row: row + 2, width: region.width - 2, style: Style(.text))
         }
     }

@@ -136,6 +136,10 @@ public final class JobsScreen: ConsoleScreen {
                 confirm(prompt, context: context)
             case .back, .backOrQuit, .nextMatch, .cancel:
                 self.prompt = nil
+                if case .stopJob = prompt {
+                    running?.progress.setPaused(false)
+                    context.showStatus("The job goes on", kind: .info)
+                }
             default:
                 break
             }
@@ -171,7 +175,8 @@ public final class JobsScreen: ConsoleScreen {
             let finding = findings[selectedRow]
             preview(.forget(userID: finding.userID, name: finding.userName), context: context)
         case .cancel:
-            guard running != nil else { return .ignored }
+            guard let running else { return .ignored }
+            running.progress.setPaused(true)
             prompt = .stopJob
         default:
             return .ignored
@@ -251,7 +256,7 @@ public final class JobsScreen: ConsoleScreen {
                 let plan = try store.retentionPlan(policy, now: Date())
                 progress.setPlanned(plan.conversations)
                 let status = try RetentionJobRunner(store: store, context: retention).run(
-                    policy, plannedConversations: plan.conversations, isCancelled: { progress.isStopRequested },
+                    policy, plannedConversations: plan.conversations, isCancelled: { progress.shouldStop() },
                     progress: { progress.update($0) })
                 let reclaimed = status.bytesReclaimed.map { ", \($0) bytes reclaimed" } ?? ""
                 return JobOutcome(

@@ -112,7 +112,7 @@ struct JobsScreenTests {
         let fixture = try JobsFixture(storePath: store.path, keyPath: keyPath)
         fixture.settle()
         fixture.console.press(.control("c"))
-        #expect(!fixture.text().contains("Stop the running job"), "without a job Ctrl-C asks nothing")
+        #expect(!fixture.text().contains("The job is paused"), "without a job Ctrl-C asks nothing")
         #expect(fixture.jobs.hints(context: fixture.console.console).contains { $0.label == "plan" })
     }
 }
