@@ -55,6 +55,11 @@ enum AnalyticsCommand {
         }
 
         let query = SearchQuery.parse(arguments.string("match") ?? "")
+        // Problems of the selection go to standard error in every format, as search reports them,
+        // so that a mistyped filter does not pass for an empty or whole-store figure.
+        for problem in query.problems {
+            context.stderr.write("Note: " + context.safe(problem.message) + "\n")
+        }
         let view = arguments.value("view", as: AnalyticsView.self) ?? .groups
         let request = AnalyticsRequest(
             query: query, grouping: arguments.value("by", as: AnalyticsGrouping.self) ?? .month,

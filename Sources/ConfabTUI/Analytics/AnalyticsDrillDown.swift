@@ -50,6 +50,33 @@ enum AnalyticsDrillDown {
         return exclusions.isEmpty ? nil : exclusions.joined(separator: " ")
     }
 
+    /// Returns `query` without its included filters named `name` (`model:gpt-4*`,
+    /// `model:"a b"`); excluded ones (`-model:…`) and everything else stay as typed.
+    static func removingFilters(named name: String, from query: String) -> String {
+        var kept: [String] = []
+        var index = query.startIndex
+        while index < query.endIndex {
+            if query[index].isWhitespace {
+                index = query.index(after: index)
+                continue
+            }
+            // One term: up to white space outside double quotes.
+            let start = index
+            var isQuoted = false
+            while index < query.endIndex && (isQuoted || !query[index].isWhitespace) {
+                if query[index] == "\"" {
+                    isQuoted.toggle()
+                }
+                index = query.index(after: index)
+            }
+            let term = String(query[start..<index])
+            if !term.lowercased().hasPrefix(name + ":") {
+                kept.append(term)
+            }
+        }
+        return kept.joined(separator: " ")
+    }
+
     /// A filter value in double quotes, with quotes inside doubled as the query language reads them.
     static func quoted(_ value: String) -> String {
         "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\""

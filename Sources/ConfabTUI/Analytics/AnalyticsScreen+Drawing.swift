@@ -42,13 +42,23 @@ extension AnalyticsScreen {
     /// Draws the selection, the totals and how they were computed; returns the next row.
     private func drawSelectionLine(into region: Region, row: Int) -> Int {
         let options = TerminalSanitizer.Options(layout: .singleLine, charset: region.charset)
-        let selectionText = queryText.isEmpty ? "every turn" : TerminalSanitizer.sanitize(queryText, options: options)
-        var line = "Selection: \(selectionText)"
+        let describe = { (text: String) in text.isEmpty ? "every turn" : TerminalSanitizer.sanitize(text, options: options) }
+        // The figures are labelled with the selection they were computed for.
+        var line = "Selection: \(describe(resultQueryText ?? queryText))"
         if let total = result?.report.total.figures {
             line += AnalyticsScreen.separator(region.charset) + "\(CompactNumber.grouped(total.turns)) turns in \(CompactNumber.grouped(total.conversations)) conversations"
         }
         region.writeTruncated(line, column: 1, row: row, width: region.width - 2, style: Style(.dim))
         var next = row + 1
+        if let shown = resultQueryText, shown != queryText, next < region.height {
+            region.writeTruncated("Not loaded yet: \(describe(queryText)) (r loads it)", column: 1, row: next, width: region.width - 2, style: Style(.warning))
+            next += 1
+        }
+        for problem in SearchQuery.parse(queryText).problems where next < region.height {
+            region.writeTruncated("Note: " + TerminalSanitizer.sanitize(problem.message, options: options), column: 1, row: next,
+                                  width: region.width - 2, style: Style(.warning))
+            next += 1
+        }
         if case .scan(let reason)? = result?.report.method, next < region.height {
             region.writeTruncated("Computed from the turns: \(reason)", column: 1, row: next, width: region.width - 2, style: Style(.warning))
             next += 1

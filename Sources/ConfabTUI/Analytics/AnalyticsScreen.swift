@@ -18,6 +18,9 @@ public final class AnalyticsScreen: ConsoleScreen {
 
     var result: AnalyticsResult?
     var chart: AnalyticsChart?
+    /// The selection the figures shown were computed for, which differs from `queryText` while
+    /// a new selection loads or after its load was cancelled.
+    var resultQueryText: String?
     /// The reason the last report failed, shown until one succeeds.
     var problem: String?
     /// The selected row among `chart.allRows`, and the first row drawn.
@@ -88,13 +91,15 @@ public final class AnalyticsScreen: ConsoleScreen {
 
     func reload(context: any ScreenContext, keepSelection: Bool = false) {
         guard let loader else { return }
-        let request = view.request(query: SearchQuery.parse(queryText), period: period)
+        let requestedText = queryText
+        let request = view.request(query: SearchQuery.parse(requestedText), period: period)
         loader.load(request) { [weak self] outcome in
             guard let self else { return }
             switch outcome {
             case .success(let result):
                 let rangeChanged = self.range != .all && result.latestDay != self.result?.latestDay
                 self.result = result
+                self.resultQueryText = requestedText
                 self.problem = nil
                 if rangeChanged {
                     // The range counts back from the latest activity, which was not known yet.
@@ -199,6 +204,12 @@ public final class AnalyticsScreen: ConsoleScreen {
             context.showStatus(row.drillProblem ?? "This row cannot be opened", kind: .warning)
             return
         }
-        context.openSearch([queryText, filter].filter { !$0.isEmpty }.joined(separator: " "))
+        // Filters of one kind are alternatives, so the bar's `model:` (or `user:`, `source:`)
+        // replaces the selection's own rather than widening it; the bar lies inside them.
+        var selectionText = queryText
+        if let name = ["model", "user", "source"].first(where: { filter.hasPrefix($0 + ":") }) {
+            selectionText = AnalyticsDrillDown.removingFilters(named: name, from: selectionText)
+        }
+        context.openSearch([selectionText, filter].filter { !$0.isEmpty }.joined(separator: " "))
     }
 }

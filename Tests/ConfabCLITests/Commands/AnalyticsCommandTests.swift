@@ -96,6 +96,13 @@ import Testing
         }
     }
 
+    @Test func selectionProblemsAreNoted() throws {
+        let harness = try demoHarness()
+        let result = harness.run(["analytics", "--json", "--match", "before:yesterday"])
+        #expect(result.status == 0)
+        #expect(result.stderr.contains("'before:yesterday' has no valid date"), "\(result.stderr)")
+    }
+
     @Test func csvHasHeaderAndOneLinePerRow() throws {
         let harness = try demoHarness()
         let json = try rows(harness.run(["analytics", "--json", "--by", "model", "--top", "3"]))

@@ -177,7 +177,10 @@ enum SearchReference {
             let ofKind = filters.filter { $0.kind == kind }
             let included = ofKind.filter { !$0.isExcluded }
             let excluded = ofKind.filter(\.isExcluded)
-            return (included.isEmpty || included.contains { holds($0, row) }) && !excluded.contains { holds($0, row) }
+            // Time bounds all must hold; other filters of one kind are alternatives.
+            let includedHold = [.before, .after, .idle].contains(kind)
+                ? included.allSatisfy { holds($0, row) } : (included.isEmpty || included.contains { holds($0, row) })
+            return includedHold && !excluded.contains { holds($0, row) }
         }
     }
 

@@ -258,3 +258,12 @@ struct AnalyticsScreenSnapshotTests {
         ])
     }
 }
+
+@Suite struct AnalyticsDrillDownTextTests {
+    @Test func sameKindFiltersReplaced() {
+        #expect(AnalyticsDrillDown.removingFilters(named: "model", from: "model:gpt-4* docker") == "docker")
+        #expect(AnalyticsDrillDown.removingFilters(named: "model", from: #"Model:"gpt 4" -model:o1 role:user"#) == "-model:o1 role:user")
+        #expect(AnalyticsDrillDown.removingFilters(named: "user", from: "user:ada after:2026-06") == "after:2026-06")
+        #expect(AnalyticsDrillDown.removingFilters(named: "model", from: "") == "")
+    }
+}

@@ -1,7 +1,9 @@
 /// The SQL conditions of a query's filters, over `turns t`, `conversations c` and `users u`.
 ///
-/// Filters of one kind are alternatives (OR) and different kinds must all hold (AND); an
-/// excluded filter removes what it matches, including rows where its column is NULL.
+/// Filters of one kind are alternatives (OR) and different kinds must all hold (AND), except
+/// time bounds (`before:`, `after:`, `idle:`), which all must hold, so that a range narrows a
+/// selection that has its own; an excluded filter removes what it matches, including rows where
+/// its column is NULL.
 struct SQLiteSearchFilters {
     /// Conditions joined by AND; empty when there are no filters.
     private(set) var conditions: [String] = []
@@ -27,7 +29,8 @@ struct SQLiteSearchFilters {
                     parts.append(sql)
                     partValues += filterValues
                 }
-                add("(" + parts.joined(separator: " OR ") + ")", partValues, isConversationLevel: isConversationLevel)
+                let isTimeBound = [.before, .after, .idle].contains(kind)
+                add("(" + parts.joined(separator: isTimeBound ? " AND " : " OR ") + ")", partValues, isConversationLevel: isConversationLevel)
             }
             for filter in ofKind where filter.isExcluded {
                 let (sql, filterValues) = SQLiteSearchFilters.condition(filter, forTitles: forTitles)
