@@ -81,9 +81,11 @@ extension SQLiteStore {
         // An archive copy is written before the write lock is taken: it reads this store and
         // writes only the archive file.
         var prepared: ArchiveCopier.Prepared?
+        var preparedRule: Int?
         if initial.currentID == nil, initial.ruleIndex < policy.rules.count, policy.rules[initial.ruleIndex].action == .archive {
             prepared = try ArchiveCopier(connection: connection).prepareNext(
                 rules: policy.rules, index: initial.ruleIndex, after: initial.cursorID, now: initial.referenceTime)
+            preparedRule = initial.ruleIndex
         }
 
         try connection.execute("BEGIN IMMEDIATE")
@@ -95,7 +97,8 @@ extension SQLiteStore {
                 throw RetentionError.invalidSelection("retention job \(jobID) vanished")
             }
             rejectedArchive = try runBatchBody(
-                &job, policy: policy, prepared: prepared, report: &report, context: context, maxTurns: maxTurns)
+                &job, policy: policy, prepared: prepared, preparedRule: preparedRule, report: &report, context: context,
+                maxTurns: maxTurns)
 
             job.batches += 1
             try job.save(to: connection)
@@ -128,7 +131,7 @@ extension SQLiteStore {
     /// Does one batch's work inside the open transaction. Returns an archive copy that a re-check
     /// rejected, to be removed from the archive after the commit.
     private func runBatchBody(
-        _ job: inout RetentionJobRow, policy: RetentionPolicy, prepared: ArchiveCopier.Prepared?,
+        _ job: inout RetentionJobRow, policy: RetentionPolicy, prepared: ArchiveCopier.Prepared?, preparedRule: Int?,
         report: inout RetentionBatchReport, context: RetentionContext, maxTurns: Int?
     ) throws -> ArchiveCopier.Prepared? {
         let removal = ConversationRemoval(connection: connection)
@@ -173,6 +176,10 @@ extension SQLiteStore {
                 // One archived conversation per batch: the one copied before the lock was taken.
                 guard !archiveHandled else { break }
                 archiveHandled = true
+                // No copy was attempted for this rule before the lock, because the batch began
+                // inside another conversation or another rule: the next batch copies one. Only
+                // an attempt that found nothing means the rule is done.
+                guard preparedRule == job.ruleIndex else { break }
                 guard let prepared else {
                     job.ruleIndex += 1
                     job.cursorID = 0
