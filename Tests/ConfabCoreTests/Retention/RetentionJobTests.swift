@@ -208,6 +208,33 @@ import Testing
         #expect(mode?.intValue == 0o600)
     }
 
+    @Test func archiveGoesOnAcrossSmallBatches() throws {
+        let fixture = try RetentionFixture()
+        let store = try fixture.openStore()
+        try fixture.importDemo(users: 4, conversations: 40, into: store)
+        let archivePath = fixture.directory.path("archive.db")
+        // A delete rule first, so one batch ends that rule and reaches the archive rule, and
+        // batches of three turns, so archived conversations span several batches.
+        let policy = try RetentionPolicyParser.parse("""
+            [rule old]
+            match = idle:600d
+            action = delete
+
+            [rule keep]
+            match = idle:300d
+            action = archive
+            archive = \(archivePath)
+            """, file: "policy.conf")
+        let plan = try store.retentionPlan(policy, now: Date())
+        #expect(plan.rules[1].conversations > 1)
+
+        let status = try fixture.runJob(policy, store: store, maxTurns: 3)
+        #expect(status.conversations == plan.conversations)
+        let archive = try SQLiteStore(path: archivePath)
+        #expect(try archive.connection.scalarInt("SELECT count(*) FROM conversations") == Int64(plan.rules[1].conversations))
+        #expect(try archive.connection.scalarInt("SELECT count(*) FROM turns") == Int64(plan.rules[1].turns))
+    }
+
     @Test func idleFilterWorksInSearch() throws {
         let fixture = try RetentionFixture()
         let store = try fixture.openStore()
