@@ -34,7 +34,7 @@ public enum RetentionError: Error, Equatable, CustomStringConvertible {
         case let .archiveVerificationFailed(uid):
             return "the archived copy of conversation \(uid) does not match the original, so it was not deleted"
         case let .otherJobRunning(jobID):
-            return "retention job \(jobID) is still unfinished with another selection; resume it with the same policy or query, or abandon it with 'confab retention run --abandon'"
+            return "retention job \(jobID) is still unfinished with another policy (its rules, queries or archive paths differ); resume it with the same policy or query, or abandon it with 'confab retention run --abandon'"
         case let .backupVerificationFailed(path, problem):
             return "\(path) failed verification: \(problem)"
         }

@@ -29,7 +29,12 @@ struct ArchiveCopier {
         }
 
         // Opening the archive as a store creates it (mode 0600) and brings its schema up to date.
-        _ = try SQLiteStore(path: archivePath)
+        do {
+            _ = try SQLiteStore(path: archivePath)
+        } catch {
+            throw RetentionError.invalidSelection(
+                "cannot use \(archivePath) as an archive (\(error)); give a new file or an earlier archive")
+        }
         try connection.run("ATTACH DATABASE ? AS archive", archivePath)
         defer { try? connection.execute("DETACH DATABASE archive") }
 
