@@ -93,16 +93,17 @@ public struct RetentionPolicyError: Error, Equatable, CustomStringConvertible {
 public enum RetentionPolicyParser {
     public static func parse(_ text: String, file: String) throws -> RetentionPolicy {
         var rules: [RetentionRule] = []
-        var current: (name: String, line: Int, fields: [String: String])?
+        var current: (name: String, line: Int, fields: [String: String], fieldLines: [String: Int])?
 
         func finish() throws {
             guard let rule = current else { return }
-            rules.append(try makeRule(rule.name, fields: rule.fields, line: rule.line, file: file))
+            rules.append(try makeRule(rule.name, fields: rule.fields, line: rule.line, fieldLines: rule.fieldLines, file: file))
         }
 
-        for (index, rawLine) in text.components(separatedBy: "\n").enumerated() {
+        // Character.isNewline covers "\r\n", which Swift reads as one character.
+        for (index, rawLine) in text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).enumerated() {
             let lineNumber = index + 1
-            let line = rawLine.trimmingCharacters(in: .whitespaces)
+            let line = rawLine.trimmingCharacters(in: .whitespacesAndNewlines)
             if line.isEmpty || line.hasPrefix("#") {
                 continue
             }
@@ -120,7 +121,7 @@ public enum RetentionPolicyParser {
                 if rules.contains(where: { $0.name == name }) {
                     throw RetentionPolicyError(file: file, line: lineNumber, message: "rule '\(name)' is defined twice")
                 }
-                current = (name, lineNumber, [:])
+                current = (name, lineNumber, [:], [:])
                 continue
             }
             guard let equals = line.firstIndex(of: "=") else {
@@ -138,6 +139,7 @@ public enum RetentionPolicyParser {
                 throw RetentionPolicyError(file: file, line: lineNumber, message: "'\(key)' is set twice in rule '\(current!.name)'")
             }
             current?.fields[key] = value
+            current?.fieldLines[key] = lineNumber
         }
         try finish()
 
@@ -147,7 +149,11 @@ public enum RetentionPolicyParser {
         return RetentionPolicy(rules: rules)
     }
 
-    private static func makeRule(_ name: String, fields: [String: String], line: Int, file: String) throws -> RetentionRule {
+    /// Builds a rule; an error names the line of the setting at fault, or the header's `line`
+    /// when a setting is missing.
+    private static func makeRule(
+        _ name: String, fields: [String: String], line: Int, fieldLines: [String: Int], file: String
+    ) throws -> RetentionRule {
         guard let match = fields["match"], !match.isEmpty else {
             throw RetentionPolicyError(file: file, line: line, message: "rule '\(name)' has no 'match ='")
         }
@@ -155,20 +161,23 @@ public enum RetentionPolicyParser {
             throw RetentionPolicyError(file: file, line: line, message: "rule '\(name)' has no 'action ='")
         }
         guard let action = RetentionAction(rawValue: actionText.lowercased()) ?? (actionText.lowercased() == "anonymize" ? .anonymise : nil) else {
-            throw RetentionPolicyError(file: file, line: line, message: "rule '\(name)': unknown action '\(actionText)' (use delete, anonymise or archive)")
+            throw RetentionPolicyError(
+                file: file, line: fieldLines["action"] ?? line,
+                message: "rule '\(name)': unknown action '\(actionText)' (use delete, anonymise or archive)")
         }
         let archivePath = fields["archive"]
         if action == .archive && (archivePath ?? "").isEmpty {
             throw RetentionPolicyError(file: file, line: line, message: "rule '\(name)' archives but has no 'archive = PATH'")
         }
         if action != .archive && archivePath != nil {
-            throw RetentionPolicyError(file: file, line: line, message: "rule '\(name)' sets 'archive' but its action is \(action.rawValue)")
+            throw RetentionPolicyError(
+                file: file, line: fieldLines["archive"] ?? line, message: "rule '\(name)' sets 'archive' but its action is \(action.rawValue)")
         }
         let rule = RetentionRule(name: name, match: match, action: action, archivePath: archivePath)
         do {
             _ = try rule.query(at: Date())
         } catch let error as RetentionError {
-            throw RetentionPolicyError(file: file, line: line, message: error.description)
+            throw RetentionPolicyError(file: file, line: fieldLines["match"] ?? line, message: error.description)
         }
         return rule
     }

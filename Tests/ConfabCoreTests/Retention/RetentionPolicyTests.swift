@@ -30,12 +30,12 @@ import Testing
     @Test(arguments: [
         ("[rule a]\nmatch = source:demo\n", 1, "no 'action ='"),
         ("match = source:demo\n", 1, "must follow a '[rule NAME]'"),
-        ("[rule a]\nmatch = source:demo\naction = shred\n", 1, "unknown action 'shred'"),
+        ("[rule a]\nmatch = source:demo\naction = shred\n", 3, "unknown action 'shred'"),
         ("[rule a]\nmatch = source:demo\naction = archive\n", 1, "has no 'archive = PATH'"),
         ("[rule a]\nmatch = source:demo\naction = delete\ncolour = red\n", 4, "unknown setting 'colour'"),
         ("[policy a]\n", 1, "expected '[rule NAME]'"),
-        ("[rule a]\nmatch = before:yesterday\naction = delete\n", 1, "no valid date"),
-        ("[rule a]\nmatch = in:title\naction = delete\n", 1, "selects nothing"),
+        ("[rule a]\nmatch = before:yesterday\naction = delete\n", 2, "no valid date"),
+        ("[rule a]\r\nmatch = in:title\r\naction = delete\r\n", 2, "selects nothing"),
         ("[rule a]\nmatch = source:demo\naction = delete\n[rule a]\nmatch = tag:x\naction = delete\n", 4, "defined twice"),
         ("# only a comment\n", 1, "has no rules"),
     ])
