@@ -146,6 +146,12 @@ enum AnalyticsOutput {
     }
 
     private static func csvField(_ text: String) -> String {
+        // A text cell that starts like a formula (=, +, -, @, tab, CR) gets a leading apostrophe,
+        // so that a user name such as =HYPERLINK(…) stays text when a spreadsheet opens the file.
+        var text = text
+        if let first = text.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) {
+            text = "'" + text
+        }
         guard text.contains(where: { $0 == "," || $0 == "\"" || $0 == "\n" || $0 == "\r" }) else { return text }
         return "\"" + text.replacingOccurrences(of: "\"", with: "\"\"") + "\""
     }

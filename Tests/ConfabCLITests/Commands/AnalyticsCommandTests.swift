@@ -1,4 +1,4 @@
-import ConfabCLI
+@testable import ConfabCLI
 import ConfabCore
 import Foundation
 import Testing
@@ -101,6 +101,13 @@ import Testing
         let result = harness.run(["analytics", "--json", "--match", "before:yesterday"])
         #expect(result.status == 0)
         #expect(result.stderr.contains("'before:yesterday' has no valid date"), "\(result.stderr)")
+    }
+
+    @Test func csvKeepsFormulasAsText() {
+        let records: [[(String, JSONValue)]] = [[("group", .string("=HYPERLINK(\"x\")")), ("turns", .number(2))],
+                                                [("group", .string("-5 notes, many")), ("turns", .number(1))]]
+        let csv = AnalyticsOutput.csv(records, columns: ["group", "turns"])
+        #expect(csv == "group,turns\r\n\"'=HYPERLINK(\"\"x\"\")\",2\r\n\"'-5 notes, many\",1\r\n")
     }
 
     @Test func csvHasHeaderAndOneLinePerRow() throws {
