@@ -60,7 +60,7 @@ import Testing
         let policy = try harness.write("[rule x]\nmatch = user:ada\naction = burn\n", to: "bad.policy")
         let bad = harness.run(["retention", "plan", "--policy", policy])
         #expect(bad.status == 1)
-        #expect(bad.stderr.contains("bad.policy:1: rule 'x': unknown action 'burn'"))
+        #expect(bad.stderr.contains("bad.policy:3: rule 'x': unknown action 'burn'"), "the line of the action")
     }
 
     @Test func runDeletesAndReports() throws {
