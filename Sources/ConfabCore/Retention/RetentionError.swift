@@ -2,6 +2,8 @@
 public enum RetentionError: Error, Equatable, CustomStringConvertible {
     case invalidKeyFile(path: String)
     case keyFileNotWritable(path: String, reason: String)
+    /// The key file is readable or writable by users other than its owner.
+    case keyFileExposed(path: String, mode: Int)
     /// The ledger was written with another key, so erased conversations would not be recognised.
     case keyMismatch(path: String)
     case userNotFound(String)
@@ -19,6 +21,8 @@ public enum RetentionError: Error, Equatable, CustomStringConvertible {
             return "\(path) is not a Confab key file (expected 64 hex digits); restore the original key file"
         case let .keyFileNotWritable(path, reason):
             return "cannot create the key file \(path): \(reason); set CONFAB_KEY_FILE to a writable path"
+        case let .keyFileExposed(path, mode):
+            return "the key file \(path) has mode \(String(mode, radix: 8)), so other users can read or change it; run 'chmod 600 \(path)'"
         case let .keyMismatch(path):
             return "the key in \(path) is not the key this store's pseudonyms and erased-ids ledger were made with; restore the original key file or point CONFAB_KEY_FILE at it"
         case let .userNotFound(reference):

@@ -57,6 +57,12 @@ public enum RetentionKeyFile {
     /// Reads the key at `path`, or returns nil when there is no file.
     public static func read(at path: String) throws -> RetentionKey? {
         guard FileManager.default.fileExists(atPath: path) else { return nil }
+        // Anyone who can read the key can reverse pseudonyms by guessing, so like ssh with a
+        // private key, refuse a key that others can read or write.
+        if let mode = (try? FileManager.default.attributesOfItem(atPath: path))?[.posixPermissions] as? NSNumber,
+           mode.intValue & 0o077 != 0 {
+            throw RetentionError.keyFileExposed(path: path, mode: mode.intValue & 0o777)
+        }
         let text = try String(contentsOfFile: path, encoding: .utf8).trimmingCharacters(in: .whitespacesAndNewlines)
         guard text.count == 64, let bytes = decodeHex(text) else {
             throw RetentionError.invalidKeyFile(path: path)
