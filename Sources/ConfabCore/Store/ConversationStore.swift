@@ -10,7 +10,8 @@ public protocol ConversationStore: AnyObject {
     /// Users ordered by name (ignoring ASCII case), then id.
     func users(after cursor: UserCursor?, limit: Int) throws -> [UserSummary]
 
-    /// Users whose id (as text), name or external account id equals `reference`.
+    /// Users whose id (as text), name, external account id or `source:account id` (as `confab users`
+    /// prints it) equals `reference`.
     func findUsers(matching reference: String) throws -> [UserSummary]
 
     /// Conversations by last activity, newest first; conversations with no known time come last.

@@ -33,6 +33,16 @@ import Testing
         }
     }
 
+    @Test func userBySourceAndAccount() throws {
+        let harness = try ConfabHarness()
+        #expect(harness.run(["demo", "--no-tui", "--quiet", "--users", "3", "--conversations", "12"]).status == 0)
+        let byAccount = try #require(try harness.run(["conversations", "--user", "demo-user-0001", "--json"]).json().arrayValue)
+        let bySourceAndAccount = try #require(
+            try harness.run(["conversations", "--user", "demo:demo-user-0001", "--json"]).json().arrayValue)
+        #expect(!byAccount.isEmpty)
+        #expect(bySourceAndAccount == byAccount, "the form 'confab users' prints selects the same user")
+    }
+
     @Test func readingMissingStoreFails() throws {
         let harness = try ConfabHarness()
         let result = harness.run(["stats", "--json"])

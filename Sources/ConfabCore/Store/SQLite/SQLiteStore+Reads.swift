@@ -67,9 +67,10 @@ extension SQLiteStore {
              WHERE u.id = CAST(? AS INTEGER) AND ? GLOB '[0-9]*' AND ? NOT GLOB '*[^0-9]*'
                 OR u.name = ?
                 OR u.id IN (SELECT user_id FROM user_accounts WHERE external_id = ?)
+                OR u.id IN (SELECT user_id FROM user_accounts WHERE source || ':' || external_id = ?)
              ORDER BY u.id
             """,
-            [reference, reference, reference, reference, reference], row: SQLiteStore.readUser)
+            [reference, reference, reference, reference, reference, reference], row: SQLiteStore.readUser)
         return try rows.map(withExternalIDs)
     }
 
