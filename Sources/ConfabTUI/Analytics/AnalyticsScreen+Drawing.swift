@@ -120,8 +120,14 @@ extension AnalyticsScreen {
             }
             current += 1
 
-            // A single section scrolls with the selection; stacked sections show their first rows.
-            let first = sections.count == 1 ? scrollOffsetKeepingVisible(rows: rowsPerSection) : 0
+            // A single section scrolls with the selection. Stacked sections show their first rows,
+            // except the one holding the selection, which scrolls to keep it in view.
+            var first = 0
+            if sections.count == 1 {
+                first = scrollOffsetKeepingVisible(rows: rowsPerSection)
+            } else if selection >= index && selection < index + section.rows.count {
+                first = max(0, selection - index - rowsPerSection + 1)
+            }
             let largest = section.largestValue
             for (position, item) in section.rows.enumerated() {
                 defer { index += 1 }

@@ -41,6 +41,22 @@ struct AnalyticsScreenTests {
         }
     }
 
+    @Test func lengthsScrollToTheSelection() throws {
+        let store = try TestStore.demo(users: 6, conversations: 80)
+        let fixture = try AnalyticsScreenFixture(storePath: store.path, size: Size(width: 80, height: 20))
+        fixture.settle()
+        let lengths = try report(store.path, AnalyticsRequest())
+        let lastBucket = try #require(lengths.charactersPerConversation.buckets.last { $0.conversations > 0 })
+
+        fixture.press(.backTab, .backTab)
+        var lines = fixture.settle()
+        #expect(lines[0].contains("Analytics › Lengths"))
+        fixture.press(.character("G"))
+        lines = fixture.settle()
+        let label = CompactNumber.format(lastBucket.lowerBound) + "–" + CompactNumber.format(lastBucket.upperBound)
+        #expect(lines.contains { $0.contains("│ \(label) ") }, "the last bucket scrolls into view: \(lines)")
+    }
+
     @Test func viewsCycleThroughEveryFigure() throws {
         let store = try TestStore.demo(users: 6, conversations: 80)
         let fixture = try AnalyticsScreenFixture(storePath: store.path, size: Size(width: 110, height: 32))
