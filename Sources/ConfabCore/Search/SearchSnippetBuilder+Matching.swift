@@ -10,18 +10,20 @@ extension SearchSnippetBuilder {
     /// window with the most matches is chosen within the head, not the whole text.
     static func snippet(of text: String, matcher: SearchMatcher, length: Int) -> SearchSnippet {
         if let head = head(of: text) {
-            let folded = FoldedText(head)
-            let matches = matcher.highlights(in: folded).map(folded.sourceRange)
+            let matches = highlights(in: head, matcher: matcher)
             if !matches.isEmpty {
                 var snippet = snippet(of: head, matches: matches, length: length)
                 snippet.isTruncatedAtEnd = true
                 return snippet
             }
         }
+        return snippet(of: text, matches: highlights(in: text, matcher: matcher), length: length)
+    }
 
+    /// Returns the UTF-8 ranges of `text` that `matcher` highlights.
+    private static func highlights(in text: String, matcher: SearchMatcher) -> [Range<Int>] {
         let folded = FoldedText(text)
-        let matches = matcher.highlights(in: folded).map(folded.sourceRange)
-        return snippet(of: text, matches: matches, length: length)
+        return matcher.highlights(in: folded).map(folded.sourceRange)
     }
 
     /// Returns the text up to the first space or line break after `headBytes`, or nil when the

@@ -205,16 +205,8 @@ final class SQLiteAnalytics {
             DELETE FROM temp.analytics_selection;
             """)
         let query = request.query
-        let pending = (try connection.scalarInt("SELECT EXISTS (SELECT 1 FROM turn_characters_pending)") ?? 0) != 0
-        let plan: SQLiteSearchPlan
-        if let raw = query.rawExpression {
-            plan = SQLiteSearchPlan(rawExpression: raw)
-        } else {
-            plan = try SQLiteSearchPlan(
-                query: query, hasPendingCharacters: pending,
-                count: { driver in try SQLiteSearch.cappedCount(of: driver, cap: 1_000_000, pending: pending, connection: connection) },
-                isGlued: { expression in try SQLiteSearch.isGlued(expression, connection: connection) })
-        }
+        let pending = try SQLiteSearchPlan.hasPendingCharacters(connection)
+        let plan = try SQLiteSearchPlan.make(query, hasPendingCharacters: pending, cap: 1_000_000, connection: connection)
 
         let filtered = "SELECT t.id FROM turns t JOIN conversations c ON c.id = t.conversation_id WHERE \(filterCondition)"
         if let (driver, driverValues) = SQLiteSearch.driverSQL(plan.driver, ranked: false, pending: pending) {

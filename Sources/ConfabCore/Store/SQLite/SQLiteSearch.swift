@@ -38,17 +38,9 @@ final class SQLiteSearch {
 
         let hasIndex = try connection.scalarInt("SELECT count(*) FROM sqlite_schema WHERE name = 'turn_characters_pending'") ?? 0
         guard hasIndex > 0 else { throw SearchError.indexMissing }
-        hasPendingCharacters = (try connection.scalarInt("SELECT EXISTS (SELECT 1 FROM turn_characters_pending)") ?? 0) != 0
-        if let raw = query.rawExpression {
-            plan = SQLiteSearchPlan(rawExpression: raw)
-        } else {
-            let cap = request.rankingLimit + 1
-            let pending = hasPendingCharacters
-            plan = try SQLiteSearchPlan(
-                query: query, hasPendingCharacters: pending,
-                count: { driver in try SQLiteSearch.cappedCount(of: driver, cap: cap, pending: pending, connection: connection) },
-                isGlued: { expression in try SQLiteSearch.isGlued(expression, connection: connection) })
-        }
+        hasPendingCharacters = try SQLiteSearchPlan.hasPendingCharacters(connection)
+        plan = try SQLiteSearchPlan.make(
+            query, hasPendingCharacters: hasPendingCharacters, cap: request.rankingLimit + 1, connection: connection)
         if plan.leavesOutGluedWords {
             notes.append("""
                 a word of the query is in more than \(SQLiteSearchPlan.gluedCandidateLimit) turns, so its uses written \

@@ -58,9 +58,9 @@ struct SQLiteSearchPlan {
         var hasGluedExclusion = false
 
         for clause in matcher.clauses {
-            // FTS5 merges the doclists of every token with a prefix before it returns a row, which
-            // took 1.8 s for `a*` on the 1M-turn demo store, so one-letter prefixes are left to
-            // the check in Swift over the newest turns, which finds such common matches at once.
+            // FTS5 merges the doclists of every token with a prefix before it returns a row: 1.8 s
+            // for `a*` on the 1M-turn demo store. One-letter prefixes are therefore left to the
+            // check in Swift over the newest turns, where such common matches come at once.
             if clause.patterns.contains(where: SQLiteSearchPlan.isShortPrefix) {
                 isExact = false
                 continue
@@ -123,11 +123,11 @@ struct SQLiteSearchPlan {
                 isExact = isExact && words.isEmpty && characters.isEmpty
             }
         }
-        // A turn that matches every clause either has each word term as a token of the word
-        // index, or has one of them glued to unsegmented text, so adding the turns of any glued
-        // term to the word driver's candidates misses none. The check in Swift drops the rest.
-        // It reads every candidate's text, so this happens only for words in few turns: a word in
-        // many has more hits than anyone reads, and its glued uses are left out.
+        // A turn that matches every clause has each word term as a token of the word index, or
+        // has one of them glued to unsegmented text. Adding the turns of every glued term to the
+        // word driver's candidates therefore misses none, and the check in Swift drops the rest.
+        // That check reads each candidate's text, so it runs only for words in few turns. A word
+        // in many turns has more hits than anyone reads, and its glued uses are left out.
         leavesOutGluedWords = false
         if case let .words(expression) = driver, !gluedIncluded.isEmpty || hasGluedExclusion {
             if try count(.words(expression)) <= SQLiteSearchPlan.gluedCandidateLimit {
@@ -164,5 +164,24 @@ struct SQLiteSearchPlan {
         driverHasPrefix = rawExpression.contains("*")
         needsVerification = false
         titleExpression = nil
+    }
+}
+
+extension SQLiteSearchPlan {
+    /// Plans `query` on `connection`'s indexes: a raw query as typed, a plain one with candidate
+    /// counts capped at `cap` and with the glued-word lookup in the character index.
+    static func make(_ query: SearchQuery, hasPendingCharacters pending: Bool, cap: Int, connection: Connection) throws -> SQLiteSearchPlan {
+        if let raw = query.rawExpression {
+            return SQLiteSearchPlan(rawExpression: raw)
+        }
+        return try SQLiteSearchPlan(
+            query: query, hasPendingCharacters: pending,
+            count: { driver in try SQLiteSearch.cappedCount(of: driver, cap: cap, pending: pending, connection: connection) },
+            isGlued: { expression in try SQLiteSearch.isGlued(expression, connection: connection) })
+    }
+
+    /// Returns whether turns written by other clients wait for the character index.
+    static func hasPendingCharacters(_ connection: Connection) throws -> Bool {
+        try connection.scalarInt("SELECT EXISTS (SELECT 1 FROM turn_characters_pending)") == 1
     }
 }
