@@ -262,7 +262,7 @@ struct SearchQueryParser {
         return .filter(filter)
     }
 
-    /// Adds a note for `name:value` whose name looks like a filter but is none, such as `foo:bar`.
+    /// Adds a note for `name:value` whose name looks like a filter but is not one, such as `foo:bar`.
     /// URLs (`https://`) and code (`std::vector`) are ordinary text and get no note.
     private mutating func noteUnknownFilter(name: String, from start: Int) {
         guard name.count >= 2, !isAtEnd, text[position] == ":", position + 1 < text.count else { return }

@@ -63,8 +63,8 @@ public final class SQLiteStore: ConversationStore {
         }
         try connection.execute("PRAGMA journal_mode = WAL")
         try connection.execute("PRAGMA synchronous = NORMAL")
-        // A reader that pins the WAL lets it grow without bound; once the pin ends and a
-        // checkpoint resets the log, SQLite truncates the file back to 64 MiB.
+        // A reader that pins the WAL lets it grow without bound. With this limit, SQLite
+        // truncates the file back to 64 MiB once the pin ends and a checkpoint resets the log.
         try connection.execute("PRAGMA journal_size_limit = 67108864")
         try connection.execute("PRAGMA temp_store = MEMORY")
         // 32 MiB instead of the default 2 MiB: an import appends to the turns table, three of its

@@ -83,7 +83,8 @@ struct RuleCondition {
             values += selection.values
         }
         // Anonymising replaces the user with a pseudonym, so an earlier anonymise rule's
-        // condition may no longer match what it handled in this run; those stay handled.
+        // condition may no longer match what it handled in this run. Those conversations stay
+        // out of later rules all the same.
         if rules[..<index].contains(where: { $0.action == .anonymise }) {
             parts.append("NOT coalesce(c.anonymised_at >= ?, 0)")
             values.append(now.timeIntervalSince1970)
